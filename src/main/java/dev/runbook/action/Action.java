@@ -1,0 +1,19 @@
+package dev.runbook.action;
+
+/**
+ * The operation behind one runbook step. Built from the step's parameters when the runbook loads; receives
+ * its clients through the {@link ActionContext} when it runs, never building them itself.
+ */
+public interface Action {
+    /** What it will do, with the exact (redacted) request it would send. Side-effect free; needs no network. */
+    Preview preview(ActionContext ctx);
+
+    /** True when it changes something: it needs a confirmation, and dry-run shows it instead of running it. */
+    boolean mutates();
+
+    /**
+     * Does the work, reporting progress through {@code ctx.progress()}. Waits honour their timeout and stop
+     * when the thread is interrupted (cancel).
+     */
+    Outcome execute(ActionContext ctx) throws ActionException, InterruptedException;
+}

@@ -1,0 +1,38 @@
+package dev.runbook.action;
+
+import dev.runbook.config.Environment;
+import dev.runbook.config.Settings;
+import java.nio.file.Path;
+import java.util.Optional;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+
+/**
+ * Everything an action may use while it runs: the environment and settings, the mode, the clients of the
+ * backend (live, read-only guarded, or simulated), the clock, progress, the run folder, and facts earlier
+ * steps recorded. Clients are created lazily by the backend, so {@code plan} never builds one.
+ */
+public interface ActionContext {
+    Environment environment();
+
+    Settings settings();
+
+    Mode mode();
+
+    ElastiCacheClient elastiCache();
+
+    CloudWatchClient cloudWatch();
+
+    /** Other services by type (the Terraform runner, the data-plane connector); empty when the backend has none. */
+    <T> Optional<T> service(Class<T> type);
+
+    TimeSource time();
+
+    Progress progress();
+
+    /** runs/&lt;run-id&gt;/, where a step may save files (a Terraform plan, benchmark output). */
+    Path runDir();
+
+    /** The newest value of a fact an earlier step of this run recorded (e.g. "snapshot-name"). */
+    Optional<String> fact(String key);
+}

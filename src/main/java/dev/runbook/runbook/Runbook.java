@@ -1,0 +1,34 @@
+package dev.runbook.runbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A runbook loaded for one environment: its sections and steps, every action already built and checked. */
+public record Runbook(String id, String title, String file, List<Section> sections) {
+    public Runbook {
+        sections = List.copyOf(sections);
+    }
+
+    /** A step with its section, addressed as {@code section/step} in journals and reports. */
+    public record Entry(Section section, Step step) {
+        public String key() {
+            return section.id() + "/" + step.id();
+        }
+    }
+
+    /** Every step in order, rollback sections last as written. */
+    public List<Entry> entries() {
+        List<Entry> all = new ArrayList<>();
+        for (Section s : sections) {
+            for (Step step : s.steps()) {
+                all.add(new Entry(s, step));
+            }
+        }
+        return all;
+    }
+
+    public Optional<Entry> entry(String key) {
+        return entries().stream().filter(e -> e.key().equals(key)).findFirst();
+    }
+}
