@@ -33,6 +33,12 @@ public interface ActionContext {
     /** runs/&lt;run-id&gt;/, where a step may save files (a Terraform plan, benchmark output). */
     Path runDir();
 
+    /**
+     * An object that lives as long as the run (a downtime probe started by one step and stopped by a later
+     * one): created by {@code create} the first time a type is asked for, the same instance afterwards.
+     */
+    <T> T shared(Class<T> type, java.util.function.Supplier<T> create);
+
     /** The newest value of a fact an earlier step of this run recorded (e.g. "snapshot-name"). */
     Optional<String> fact(String key);
 }

@@ -47,6 +47,11 @@ public record PreviewContext(Environment environment, Settings settings, Mode mo
     }
 
     @Override
+    public <T> T shared(Class<T> type, java.util.function.Supplier<T> create) {
+        throw new IllegalStateException("previews hold no run state");
+    }
+
+    @Override
     public Optional<String> fact(String key) {
         return Optional.empty();
     }

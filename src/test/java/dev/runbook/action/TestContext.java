@@ -97,6 +97,13 @@ public final class TestContext implements ActionContext {
         return runDir;
     }
 
+    public final Map<Class<?>, Object> sharedObjects = new HashMap<>();
+
+    @Override
+    public synchronized <T> T shared(Class<T> type, java.util.function.Supplier<T> create) {
+        return type.cast(sharedObjects.computeIfAbsent(type, t -> create.get()));
+    }
+
     @Override
     public Optional<String> fact(String key) {
         return Optional.ofNullable(facts.get(key));
