@@ -1,0 +1,257 @@
+package dev.runbook.run;
+
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Preview;
+import dev.runbook.action.Progress;
+import dev.runbook.aws.Backend;
+import dev.runbook.config.Environment;
+import dev.runbook.config.Settings;
+import dev.runbook.runbook.Confirm;
+import dev.runbook.runbook.Runbook;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One execution of a runbook against one environment: for each step, preview → confirm → journal → execute →
+ * outcome → journal. The TUI, the non-interactive autopilot and tests drive it step by step; it never decides
+ * the order itself. Thread-safe for one driver thread plus readers.
+ */
+public final class Run {
+    private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+    private final RunInfo info;
+    private final Runbook runbook;
+    private final Environment environment;
+    private final Settings settings;
+    private final Backend backend;
+    private final Journal journal;
+    private final RunListener listener;
+    private final Map<String, StepState> states = new LinkedHashMap<>();
+    private final List<StepState> finishedInOrder = new ArrayList<>();
+    private final ConcurrentHashMap<Class<?>, Object> shared = new ConcurrentHashMap<>();
+    private final RunContext context;
+
+    public Run(RunInfo info, Runbook runbook, Environment environment, Settings settings, Backend backend,
+               Journal journal, RunListener listener) {
+        this.info = info;
+        this.runbook = runbook;
+        this.environment = environment;
+        this.settings = settings;
+        this.backend = backend;
+        this.journal = journal;
+        this.listener = listener;
+        Map<String, Object> subs = environment.asSubstitutions();
+        for (Runbook.Entry e : runbook.entries()) {
+            String reason = e.step().notApplicableBecause(subs);
+            StepState s = StepState.pending(e);
+            states.put(e.key(), reason == null ? s
+                    : new StepState(e, StepStatus.NOT_APPLICABLE, null, null, null, null, reason));
+        }
+        Progress progress = new Progress() {
+            @Override
+            public void log(String line) {
+                LOG.info(line);
+                listener.log(line);
+            }
+
+            @Override
+            public void status(String line) {
+                listener.status(line);
+            }
+        };
+        this.context = new RunContext(environment, settings, backend, info.dir(), progress, this::fact, shared);
+    }
+
+    public RunInfo info() {
+        return info;
+    }
+
+    public Runbook runbook() {
+        return runbook;
+    }
+
+    public Environment environment() {
+        return environment;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public Backend backend() {
+        return backend;
+    }
+
+    public Journal journal() {
+        return journal;
+    }
+
+    public Path dir() {
+        return info.dir();
+    }
+
+    public synchronized StepState state(String key) {
+        return states.get(key);
+    }
+
+    public synchronized List<StepState> states() {
+        return List.copyOf(states.values());
+    }
+
+    /** Steps in the order they ended (a retried step appears once per attempt). */
+    public synchronized List<StepState> history() {
+        return List.copyOf(finishedInOrder);
+    }
+
+    /** The newest value of a fact recorded by a finished step. */
+    public synchronized Optional<String> fact(String key) {
+        for (int i = finishedInOrder.size() - 1; i >= 0; i--) {
+            Outcome o = finishedInOrder.get(i).outcome();
+            if (o != null && o.facts().containsKey(key)) {
+                return Optional.of(o.facts().get(key));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the step will do (side-effect free). */
+    public Preview preview(Runbook.Entry entry) {
+        return entry.step().action().preview(context);
+    }
+
+    /** Journals the start of the run. */
+    public void started() {
+        journal.append(new JournalEvent(now(), info.id(), null, "run-started", null,
+                runbook.title() + " · " + environment.name() + " · " + environment.replicationGroupId() + " · "
+                        + backend.mode().label(),
+                info.facts(), null, info.operator(), null, null));
+    }
+
+    /**
+     * Runs one step: preview, confirm when it needs it, journal, execute, journal. Returns the new state; a
+     * declined confirmation leaves the step pending.
+     */
+    public StepState runStep(Runbook.Entry entry, Confirmer confirmer) throws InterruptedException {
+        StepState current = state(entry.key());
+        if (current.status() == StepStatus.NOT_APPLICABLE) {
+            return current;
+        }
+        Action action = entry.step().action();
+        Preview preview = preview(entry);
+        boolean dryRunMutation = action.mutates() && !backend.mode().canMutate();
+        String confirmedBy = null;
+        if (entry.step().confirm() != Confirm.NONE && !dryRunMutation) {
+            Confirmation c = confirmer.confirm(new ConfirmRequest(entry, preview, entry.step().confirm(),
+                    environment.replicationGroupId(), backend.mode(), environment.name()));
+            if (!c.given()) {
+                listener.log(entry.key() + ": not confirmed, nothing sent");
+                return current;
+            }
+            confirmedBy = c.by() + " (" + c.how() + ")";
+            journal.append(new JournalEvent(now(), info.id(), entry.key(), "confirmed", action.mutates(),
+                    entry.step().confirm().word(), null, null, confirmedBy, null, null));
+        }
+        Instant started = backend.time().now();
+        journal.append(new JournalEvent(now(), info.id(), entry.key(), "started", action.mutates(),
+                preview.summary(), null, null, info.operator(), null, null));
+        update(new StepState(entry, StepStatus.RUNNING, null, started, null, confirmedBy, null));
+        Outcome outcome;
+        if (dryRunMutation) {
+            outcome = Outcome.wouldRun("would send: " + String.join(" ; ", preview.requests().isEmpty()
+                    ? List.of(preview.summary()) : preview.requests())).build();
+        } else {
+            outcome = execute(entry, action);
+        }
+        StepState done = new StepState(entry, statusOf(outcome), outcome, started, backend.time().now(),
+                confirmedBy, null);
+        journal.append(new JournalEvent(now(), info.id(), entry.key(), outcome.status().word(), action.mutates(),
+                outcome.summary(), outcome.facts(), outcome.requestIds(), info.operator(), outcome.warnings(),
+                outcome.series().isEmpty() ? null : outcome.series()));
+        update(done);
+        return done;
+    }
+
+    private Outcome execute(Runbook.Entry entry, Action action) throws InterruptedException {
+        try {
+            return action.execute(context);
+        } catch (ActionException e) {
+            LOG.warn("{} failed: {}", entry.key(), e.getMessage(), e);
+            Outcome.Builder b = Outcome.failed(e.getMessage());
+            if (e.errorCode() != null) {
+                b.fact("error-code", e.errorCode());
+            }
+            return b.requestId(e.requestId()).build();
+        } catch (InterruptedException e) {
+            return Outcome.failed("cancelled by the operator while running; check the group's state before going on")
+                    .build();
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly", entry.key(), e);
+            return Outcome.failed("unexpected error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + " (details in runbook.log)").build();
+        }
+    }
+
+    /** Records that the operator skipped a step, and why. */
+    public StepState skip(Runbook.Entry entry, String reason) {
+        Outcome outcome = Outcome.skipped("skipped by " + info.operator() + ": " + reason).build();
+        journal.append(new JournalEvent(now(), info.id(), entry.key(), "skipped", entry.step().action().mutates(),
+                outcome.summary(), null, null, info.operator(), null, null));
+        Instant t = backend.time().now();
+        StepState s = new StepState(entry, StepStatus.SKIPPED, outcome, t, t, null, reason);
+        update(s);
+        return s;
+    }
+
+    /** Records that the run was abandoned, and why. */
+    public void aborted(String reason) {
+        journal.append(JournalEvent.of(now(), info.id(), null, "aborted", reason));
+        listener.log("run aborted: " + reason);
+    }
+
+    /** Records the end of the run and closes its journal and backend. */
+    public void ended(String summary) {
+        journal.append(JournalEvent.of(now(), info.id(), null, "run-ended", summary));
+    }
+
+    /** Restores a step's state from a journal (resume). */
+    public synchronized void restore(StepState state) {
+        states.put(state.key(), state);
+        if (state.status() != StepStatus.PENDING && state.status() != StepStatus.RUNNING) {
+            finishedInOrder.add(state);
+        }
+    }
+
+    private synchronized void putState(StepState s) {
+        states.put(s.key(), s);
+        if (s.status() != StepStatus.RUNNING) {
+            finishedInOrder.add(s);
+        }
+    }
+
+    private void update(StepState s) {
+        putState(s);
+        listener.stepChanged(s);
+    }
+
+    private static StepStatus statusOf(Outcome o) {
+        return switch (o.status()) {
+            case SUCCEEDED -> StepStatus.DONE;
+            case FAILED -> StepStatus.FAILED;
+            case SKIPPED -> StepStatus.SKIPPED;
+            case WOULD_RUN -> StepStatus.WOULD_RUN;
+        };
+    }
+
+    private String now() {
+        return backend.time().now().toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.runbook.run;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** Creates the files and folders under runs/ owner-only (0700 folders, 0600 files): they name real systems. */
+public final class RunFiles {
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private RunFiles() {
+    }
+
+    public static Path createOwnerOnlyDirectories(Path dir) throws IOException {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent != null && !Files.exists(parent)) {
+            createOwnerOnlyDirectories(parent);
+        }
+        if (!Files.exists(dir)) {
+            if (POSIX) {
+                Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectory(dir);
+            }
+        }
+        return dir;
+    }
+
+    /** Creates {@code file} empty and owner-only if it does not exist yet. */
+    public static Path createOwnerOnly(Path file) throws IOException {
+        try {
+            if (POSIX) {
+                Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } else {
+                Files.createFile(file);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // appending to an existing run (resume)
+        }
+        return file;
+    }
+
+    /** Writes {@code text} to {@code file}, owner-only. */
+    public static Path write(Path file, String text) throws IOException {
+        createOwnerOnly(file);
+        Files.writeString(file, text);
+        return file;
+    }
+}
