@@ -72,7 +72,8 @@ public record Settings(
         ConfigReader rehearsal = root.object("rehearsal");
         int speed = rehearsal.integer("speed", 1, 100_000);
         rehearsal.rejectUnknown();
-        Settings settings = new Settings(file, region, profile, root.string("runs-dir"), Map.copyOf(environments),
+        Settings settings = new Settings(file, region, profile, root.string("runs-dir"),
+                java.util.Collections.unmodifiableMap(environments),
                 prices, thresholds, waits, speed);
         root.rejectUnknown();
         return settings;
