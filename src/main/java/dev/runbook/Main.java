@@ -33,12 +33,28 @@ public final class Main {
                 commandLine.getErr().flush();
                 return ExitCodes.INVALID_INPUT;
             }
+            String log = logFileForUnexpectedFailures();
             org.slf4j.LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
-            commandLine.getErr().println("error: " + e + " (details in the log)");
+            commandLine.getErr().println("error: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+                    + " (details in " + log + ")");
             commandLine.getErr().flush();
             return ExitCodes.STEP_FAILED;
         });
         return cli.execute(args);
+    }
+
+    /**
+     * Where the trace of an unexpected failure goes when no run folder took the log: a file in the temp
+     * folder, never the operator's screen.
+     */
+    static String logFileForUnexpectedFailures() {
+        String key = "org.slf4j.simpleLogger.logFile";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    "valkey-runbook-" + System.getProperty("user.name", "user") + ".log").toString());
+        }
+        return System.getProperty(key);
     }
 
     /** --version. */
