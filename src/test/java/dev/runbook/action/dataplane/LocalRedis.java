@@ -19,8 +19,17 @@ final class LocalRedis implements AutoCloseable {
     private final RedisServer server;
 
     LocalRedis(Path dir) throws IOException {
+        this(dir, null);
+    }
+
+    /** With {@code requirepass} when a password is given (AUTH). */
+    LocalRedis(Path dir, String password) throws IOException {
         this.port = freePort();
-        this.server = RedisServer.builder().port(port).bind("127.0.0.1")
+        var builder = RedisServer.builder().port(port).bind("127.0.0.1");
+        if (password != null) {
+            builder.setting("requirepass " + password);
+        }
+        this.server = builder
                 .setting("dir " + dir.toAbsolutePath())
                 .setting("save \"\"") // snapshots only when a test says SAVE
                 .setting("appendonly no")
