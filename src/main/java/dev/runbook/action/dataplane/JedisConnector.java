@@ -54,7 +54,8 @@ public final class JedisConnector implements CacheConnector {
     public static String previewEndpoint(ActionContext ctx) {
         Environment.DataPlane dp = ctx.environment().dataPlane();
         String where = dp.host().isBlank() ? "<primary endpoint>:" + dp.port() : dp.host() + ":" + dp.port();
-        return where + (dp.tls() ? " (TLS)" : "") + ", auth " + AuthToken.source(dp.authTokenEnv(), dp.authTokenFile());
+        String auth = AuthToken.source(dp.authTokenEnv(), dp.authTokenFile());
+        return where + " (" + (dp.tls() ? "TLS, " : "") + ("none".equals(auth) ? "no auth" : "auth from " + auth) + ")";
     }
 
     public Endpoint endpoint() {

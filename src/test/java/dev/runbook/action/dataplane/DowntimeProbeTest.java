@@ -113,7 +113,7 @@ class DowntimeProbeTest {
 
     @Test
     void thePreviewDescribesTheProbeWithoutAnEndpoint() {
-        assertEquals("Start probing <primary endpoint>:6379, auth none in the background: PING every 100 ms "
+        assertEquals("Start probing <primary endpoint>:6379 (no auth) in the background: PING every 100 ms "
                 + "(timeout 500 ms) on one connection, recording every outage", start().preview(new TestContext()).summary());
     }
 

@@ -105,7 +105,7 @@ class EndpointCheckTest {
 
     @Test
     void thePreviewNeedsNoEndpoint() {
-        assertEquals("PING <primary endpoint>:6379, auth none and read INFO server; expect redis 7.0",
+        assertEquals("PING <primary endpoint>:6379 (no auth) and read INFO server; expect redis 7.0",
                 EndpointCheck.create(params("redis", "7.0")).preview(new TestContext()).summary());
     }
 

@@ -43,6 +43,19 @@ class FingerprintTest {
         return ctx;
     }
 
+    /** Seeds, records, applies {@code change}, compares. */
+    private Outcome compareAfter(LocalRedis redis, java.util.function.Consumer<Jedis> change) throws Exception {
+        try (Jedis j = redis.jedis()) {
+            seed(j);
+        }
+        TestContext ctx = context(redis);
+        record(1000).execute(ctx);
+        try (Jedis j = redis.jedis()) {
+            change.accept(j);
+        }
+        return compare().execute(ctx);
+    }
+
     @Test
     void theDataIsIntactAfterARestartFromTheRdb() throws Exception {
         try (LocalRedis redis = new LocalRedis(dataDir)) {
@@ -75,19 +88,12 @@ class FingerprintTest {
     @Test
     void aDeletedKeyAndAChangedValueAreNamed() throws Exception {
         try (LocalRedis redis = new LocalRedis(dataDir)) {
-            try (Jedis j = redis.jedis()) {
-                seed(j);
-            }
-            TestContext ctx = context(redis);
-            record(1000).execute(ctx);
-            try (Jedis j = redis.jedis()) {
+            Outcome o = compareAfter(redis, j -> {
                 j.del("user:2");
                 j.hset("profile:1", "plan", "free");
                 j.select(1);
                 j.set("counter", "42");
-            }
-
-            Outcome o = compare().execute(ctx);
+            });
 
             assertEquals(Outcome.Status.FAILED, o.status());
             assertEquals("The data differs from before the change: missing user:2; changed db1:counter, profile:1; "
@@ -102,17 +108,10 @@ class FingerprintTest {
     @Test
     void aKeyWithATtlThatIsGoneCountsAsExpiredNotMissing() throws Exception {
         try (LocalRedis redis = new LocalRedis(dataDir)) {
-            try (Jedis j = redis.jedis()) {
-                seed(j);
-            }
-            TestContext ctx = context(redis);
-            record(1000).execute(ctx);
-            try (Jedis j = redis.jedis()) {
+            Outcome o = compareAfter(redis, j -> {
                 j.select(1);
                 j.del("session:9"); // as if it had expired
-            }
-
-            Outcome o = compare().execute(ctx);
+            });
 
             assertEquals(Outcome.Status.SUCCEEDED, o.status(), o.summary());
             assertEquals(List.of("1 sampled key(s) with a TTL have expired since: db1:session:9"), o.warnings());
