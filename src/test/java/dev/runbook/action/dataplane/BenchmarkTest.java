@@ -47,6 +47,22 @@ class BenchmarkTest {
     }
 
     @Test
+    void valkeyBenchmarkIsPreferredAndTheCommandKeepsTheTokenOff() throws IOException {
+        Path redisDir = Files.createDirectories(dir.resolve("a"));
+        Path valkeyDir = Files.createDirectories(dir.resolve("b"));
+        for (Path tool : List.of(redisDir.resolve("redis-benchmark"), valkeyDir.resolve("valkey-benchmark"))) {
+            Files.writeString(tool, "#!/bin/sh\n");
+            assertTrue(tool.toFile().setExecutable(true));
+        }
+
+        Path found = BenchmarkTool.locate(redisDir + java.io.File.pathSeparator + valkeyDir).orElseThrow();
+
+        assertEquals(valkeyDir.resolve("valkey-benchmark"), found);
+        assertEquals(List.of("valkey-benchmark", "-h", "h", "-p", "6379", "-n", "10", "-c", "2", "--csv", "--tls"),
+                BenchmarkTool.command("valkey-benchmark", new Endpoint("h", 6379, true), 10, 2, List.of()));
+    }
+
+    @Test
     void withoutAToolTheStepIsSkippedSayingHowToInstallOne() throws Exception {
         Benchmark b = new Benchmark(false, 100_000, 50, List.of(), Duration.ofMinutes(1), dir.toString());
 
