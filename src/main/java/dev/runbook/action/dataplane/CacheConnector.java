@@ -1,0 +1,16 @@
+package dev.runbook.action.dataplane;
+
+import java.time.Duration;
+
+/**
+ * Opens connections to the run's cache endpoint. Actions look one up with
+ * {@code ctx.service(CacheConnector.class)}; without one they use {@link JedisConnector#forRun}, which talks
+ * to the real endpoint. A rehearsal backend provides a simulated endpoint through this interface.
+ */
+public interface CacheConnector {
+    /** The endpoint for messages, e.g. "my-cache.abc.use1.cache.amazonaws.com:6379 (TLS)"; never the token. */
+    String describe();
+
+    /** A new connection whose connect and every reply are bounded by {@code timeout}. */
+    CacheClient open(Duration timeout);
+}

@@ -1,0 +1,180 @@
+package dev.runbook.action.dataplane;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Measures how long clients are really cut off: from one step to a later one it PINGs the endpoint on one
+ * connection every {@code interval} (fixed delay, so never more than one request per interval), reconnects
+ * after a failure, and records each outage window from the first failed probe to the first answered one.
+ * It lives for the run in {@code ctx.shared(DowntimeProbe.class, ...)}; it is thread-safe.
+ *
+ * <p>It measures with real time ({@code System.nanoTime} for durations, {@code Instant.now} for the window
+ * stamps), not {@code ctx.time()}: the outage happens on the wire, in real time, on the probe's own thread;
+ * a rehearsal's compressed clock or a test's manual clock would scale or freeze what it measures.
+ * The error on each window is at most the interval plus the longest failed probe (a connect that times out);
+ * {@link Report#accuracyMillis()} reports that bound as observed.
+ */
+public final class DowntimeProbe implements AutoCloseable {
+    /** One period the endpoint did not answer. */
+    public record Outage(Instant start, Instant end, long millis) {
+    }
+
+    /** What the probe saw between start and stop. */
+    public record Report(List<Outage> outages, long probes, long failures, long accuracyMillis, boolean endedInOutage) {
+        public long totalMillis() {
+            return outages.stream().mapToLong(Outage::millis).sum();
+        }
+
+        public long longestMillis() {
+            return outages.stream().mapToLong(Outage::millis).max().orElse(0);
+        }
+    }
+
+    private ScheduledExecutorService executor;
+    private CacheConnector connector;
+    private Duration interval;
+    private Duration timeout;
+    private CacheClient client; // used only by the probe thread, and by stop() once that thread has ended
+    private final List<Outage> outages = new ArrayList<>();
+    private Instant outageStart;
+    private long outageStartNanos;
+    private long probes;
+    private long failures;
+    private long slowestFailureNanos;
+
+    /** True while probing. */
+    public synchronized boolean running() {
+        return executor != null;
+    }
+
+    /**
+     * Connects and PINGs once (throws {@link CacheException} if that fails: a probe started against a dead
+     * endpoint would measure nothing useful), then probes in the background.
+     */
+    public synchronized void start(CacheConnector connector, Duration interval, Duration timeout) {
+        if (executor != null) {
+            throw new IllegalStateException("the downtime probe is already running");
+        }
+        CacheClient first = connector.open(timeout);
+        try {
+            first.ping();
+        } catch (CacheException e) {
+            first.close();
+            throw e;
+        }
+        this.connector = connector;
+        this.interval = interval;
+        this.timeout = timeout;
+        this.client = first;
+        outages.clear();
+        outageStart = null;
+        probes = 1;
+        failures = 0;
+        slowestFailureNanos = 0;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "downtime-probe");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::probeOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void probeOnce() {
+        long began = System.nanoTime();
+        Instant beganAt = Instant.now();
+        boolean ok;
+        try {
+            if (client == null) {
+                client = connector.open(timeout);
+            }
+            client.ping();
+            ok = true;
+        } catch (RuntimeException e) {
+            ok = false;
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+        }
+        record(ok, began, beganAt, System.nanoTime());
+    }
+
+    private synchronized void record(boolean ok, long began, Instant beganAt, long ended) {
+        probes++;
+        if (!ok) {
+            failures++;
+            slowestFailureNanos = Math.max(slowestFailureNanos, ended - began);
+            if (outageStart == null) {
+                outageStart = beganAt;
+                outageStartNanos = began;
+            }
+        } else if (outageStart != null) {
+            closeOutage(ended);
+        }
+    }
+
+    private void closeOutage(long endNanos) {
+        long millis = (endNanos - outageStartNanos) / 1_000_000;
+        outages.add(new Outage(outageStart, outageStart.plusMillis(millis), millis));
+        outageStart = null;
+    }
+
+    /** True while the endpoint is not answering (an outage window is open). */
+    public synchronized boolean inOutage() {
+        return outageStart != null;
+    }
+
+    /** Probes sent so far, the first one included. */
+    public synchronized long probes() {
+        return probes;
+    }
+
+    /** Outage windows closed so far. */
+    public synchronized List<Outage> outages() {
+        return List.copyOf(outages);
+    }
+
+    /** Stops probing and reports; an outage still open ends now (and the report says so). */
+    public Report stop() throws InterruptedException {
+        ScheduledExecutorService ex;
+        synchronized (this) {
+            if (executor == null) {
+                throw new IllegalStateException("the downtime probe is not running");
+            }
+            ex = executor;
+        }
+        ex.shutdownNow();
+        ex.awaitTermination(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        synchronized (this) {
+            executor = null;
+            if (client != null) {
+                client.close();
+                client = null;
+            }
+            boolean open = outageStart != null;
+            if (open) {
+                closeOutage(System.nanoTime());
+            }
+            long accuracy = interval.toMillis() + slowestFailureNanos / 1_000_000;
+            return new Report(List.copyOf(outages), probes, failures, accuracy, open);
+        }
+    }
+
+    /** Ends the probe if the run ends without its stop step. */
+    @Override
+    public void close() {
+        if (running()) {
+            try {
+                stop();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.runbook.action.dataplane;
+
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import java.time.Duration;
+
+/**
+ * {@code dataplane.endpoint-check}: the guide's {@code redis-cli ping}, plus which engine and version answer
+ * ({@code INFO server}, read by {@link EngineIdentity}'s rule). Fails when they differ from what the step
+ * expects (redis 7.0 before the change, valkey 8.0 after).
+ */
+public final class EndpointCheck implements Action {
+    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private final String expectEngine;
+    private final String expectVersion;
+
+    public EndpointCheck(String expectEngine, String expectVersion) {
+        this.expectEngine = expectEngine;
+        this.expectVersion = expectVersion;
+    }
+
+    public static EndpointCheck create(Params p) {
+        EndpointCheck action = new EndpointCheck(p.string("expect-engine"), p.string("expect-version"));
+        p.finish();
+        return action;
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        return Preview.of("PING " + JedisConnector.previewEndpoint(ctx) + " and read INFO server; expect "
+                + expectEngine + " " + expectVersion, "PING", "INFO server");
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException {
+        try {
+            CacheConnector connector = ctx.service(CacheConnector.class).orElseGet(() -> JedisConnector.forRun(ctx));
+            ctx.progress().status("PING " + connector.describe());
+            EndpointReading r = EndpointReading.read(connector, TIMEOUT);
+            EngineIdentity id = r.identity();
+            String found = connector.describe() + " runs " + id + " (" + id.mode() + "), PING " + r.pingText() + " ms";
+            Outcome.Builder b = id.matches(expectEngine, expectVersion)
+                    ? Outcome.succeeded(found)
+                    : Outcome.failed(found + "; expected " + expectEngine + " " + expectVersion);
+            return b.fact("engine", id.engine()).fact("version", id.version()).fact("mode", id.mode())
+                    .fact("ping-ms", r.pingText()).build();
+        } catch (CacheException e) {
+            throw new ActionException(e.getMessage(), null, null, e);
+        }
+    }
+}

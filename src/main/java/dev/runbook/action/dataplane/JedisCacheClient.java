@@ -1,0 +1,138 @@
+package dev.runbook.action.dataplane;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.params.ScanParams;
+
+/**
+ * {@link CacheClient} over one Jedis connection. Every Jedis exception becomes a {@link CacheException} whose
+ * message names the endpoint and what to check; Jedis' own text (which never holds the token) is kept as the
+ * reason.
+ */
+final class JedisCacheClient implements CacheClient {
+    private final Jedis jedis;
+    private final String endpoint;
+
+    JedisCacheClient(Jedis jedis, String endpoint) {
+        this.jedis = jedis;
+        this.endpoint = endpoint;
+    }
+
+    /** The operator sentence for a failed call: unreachable, credentials refused, or an error reply. */
+    static CacheException translate(JedisException e, String endpoint) {
+        String reason = reason(e);
+        if (e instanceof JedisAccessControlException) {
+            return new CacheException(endpoint + " refused the credentials (" + reason
+                    + "): check the auth token the settings name.", e);
+        }
+        if (e instanceof JedisConnectionException) {
+            return new CacheException("Cannot reach " + endpoint + " (" + reason
+                    + "): check the host, port, TLS setting and that this machine can reach the cache's VPC.", e);
+        }
+        return new CacheException(endpoint + " answered with an error: " + reason, e);
+    }
+
+    /**
+     * The most specific reason: the socket's own error ("Connection refused", "connect timed out") when there
+     * is one; Jedis keeps it as the cause or, for each address it tried, as a suppressed exception.
+     */
+    private static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        for (Throwable s : root.getSuppressed()) {
+            if (s instanceof java.io.IOException && s.getMessage() != null) {
+                return s.getMessage();
+            }
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private <T> T call(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (JedisException e) {
+            throw translate(e, endpoint);
+        }
+    }
+
+    @Override
+    public void ping() {
+        call(jedis::ping);
+    }
+
+    @Override
+    public String info(String section) {
+        return call(() -> jedis.info(section));
+    }
+
+    @Override
+    public void select(int db) {
+        call(() -> jedis.select(db));
+    }
+
+    @Override
+    public ScanPage scan(String cursor, int count) {
+        var result = call(() -> jedis.scan(cursor, new ScanParams().count(count)));
+        return new ScanPage(result.getCursor(), result.getResult());
+    }
+
+    @Override
+    public String type(String key) {
+        return call(() -> jedis.type(key));
+    }
+
+    @Override
+    public long pttl(String key) {
+        return call(() -> jedis.pttl(key));
+    }
+
+    @Override
+    public String get(String key) {
+        return call(() -> jedis.get(key));
+    }
+
+    @Override
+    public Map<String, String> hash(String key) {
+        return call(() -> jedis.hgetAll(key));
+    }
+
+    @Override
+    public List<String> list(String key) {
+        return call(() -> jedis.lrange(key, 0, -1));
+    }
+
+    @Override
+    public Set<String> set(String key) {
+        return call(() -> jedis.smembers(key));
+    }
+
+    @Override
+    public List<ScoredMember> sortedSet(String key) {
+        return call(() -> jedis.zrangeWithScores(key, 0, -1)).stream()
+                .map(t -> new ScoredMember(t.getElement(), t.getScore())).toList();
+    }
+
+    @Override
+    public List<StreamRecord> stream(String key) {
+        return call(() -> jedis.xrange(key, "-", "+")).stream()
+                .map(e -> new StreamRecord(e.getID().toString(), new LinkedHashMap<>(e.getFields()))).toList();
+    }
+
+    @Override
+    public void close() {
+        try {
+            jedis.close();
+        } catch (JedisException e) {
+            // The connection is gone either way; nothing for the operator to do.
+        }
+    }
+}
