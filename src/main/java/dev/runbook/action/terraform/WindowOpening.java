@@ -57,8 +57,12 @@ record WindowOpening(Instant start, Instant end, boolean openNow) {
         return "next opens " + WHEN.format(start.atZone(ZoneOffset.UTC)) + " (in " + human(Duration.between(now, start)) + ")";
     }
 
+    /** 500ms, 45s, 30m, 1h5m, 2d3h: durations as the operator reads them. */
     static String human(Duration d) {
-        long m = Math.max(0, d.toMinutes());
+        if (d.toSeconds() < 60) {
+            return d.toSeconds() == 0 ? Math.max(0, d.toMillis()) + "ms" : d.toSeconds() + "s";
+        }
+        long m = d.toMinutes();
         if (m < 60) {
             return m + "m";
         }
