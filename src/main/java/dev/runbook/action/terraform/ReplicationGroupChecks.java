@@ -143,7 +143,7 @@ final class ReplicationGroupChecks {
         deferredUntil = opening;
         add(Severity.WARN, name + ": apply_immediately is false, so the change waits for the maintenance window "
                 + (window == null ? "(unknown)" : window + " UTC")
-                + opening.map(o -> ", which is " + o.describe(expect.now())).orElse("")
+                + opening.map(o -> " (" + o.describe(expect.now()) + ")").orElse("")
                 + "; terraform apply returns before the engine changes");
     }
 

@@ -97,7 +97,7 @@ public final class TerraformApply implements Action {
                 .fact("upgrade-started", upgradeStarted)
                 .fact("plan-file", planFile);
         analysis.deferredUntil().ifPresent(window -> outcome.warning("apply_immediately is false: the engine changes"
-                + " in the maintenance window, which " + window.describe(applied)));
+                + " in the maintenance window (" + window.describe(applied) + ")"));
         return outcome.build();
     }
 

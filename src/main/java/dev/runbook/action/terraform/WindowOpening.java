@@ -49,12 +49,12 @@ record WindowOpening(Instant start, Instant end, boolean openNow) {
         return Optional.empty();
     }
 
-    /** "open now (until Sun 2026-11-29 07:00 UTC)" or "next opens Sun 2026-11-29 05:00 UTC (in 30m)". */
+    /** "open now, until Sun 2026-11-29 07:00 UTC" or "next opening Sun 2026-11-29 05:00 UTC, in 30m". */
     String describe(Instant now) {
         if (openNow) {
-            return "open now (until " + WHEN.format(end.atZone(ZoneOffset.UTC)) + ")";
+            return "open now, until " + WHEN.format(end.atZone(ZoneOffset.UTC));
         }
-        return "next opens " + WHEN.format(start.atZone(ZoneOffset.UTC)) + " (in " + human(Duration.between(now, start)) + ")";
+        return "next opening " + WHEN.format(start.atZone(ZoneOffset.UTC)) + ", in " + human(Duration.between(now, start));
     }
 
     /** 500ms, 45s, 30m, 1h5m, 2d3h: durations as the operator reads them. */

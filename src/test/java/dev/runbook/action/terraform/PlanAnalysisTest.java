@@ -54,7 +54,7 @@ class PlanAnalysisTest {
         String name = "aws_elasticache_replication_group.this (goorm-popcorn-cache-prod)";
         assertEquals(List.of(
                 name + ": apply_immediately is false, so the change waits for the maintenance window"
-                        + " sun:04:00-sun:06:00 UTC, which is open now (until Sun 2026-11-29 06:00 UTC);"
+                        + " sun:04:00-sun:06:00 UTC (open now, until Sun 2026-11-29 06:00 UTC);"
                         + " terraform apply returns before the engine changes",
                 name + " turns in-transit encryption on in one step (transit_encryption_mode unset): clients"
                         + " without TLS are cut off. Set transit_encryption_mode = \"preferred\" first, \"required\""
@@ -72,8 +72,8 @@ class PlanAnalysisTest {
         String json = FakeTerraform.fixture("plan-migrate-good.json").replace("\"apply_immediately\": true",
                 "\"apply_immediately\": false");
         Result r = PlanAnalysis.analyze(json, VALKEY8);
-        assertTrue(r.warnings().get(0).text().contains("sun:05:00-sun:07:00 UTC, which is next opens"
-                + " Sun 2026-11-29 05:00 UTC (in 30m)"), r.warnings().get(0).text());
+        assertTrue(r.warnings().get(0).text().contains("sun:05:00-sun:07:00 UTC (next opening"
+                + " Sun 2026-11-29 05:00 UTC, in 30m)"), r.warnings().get(0).text());
     }
 
     @Test

@@ -124,4 +124,18 @@ class SimulatedTerraformTest {
         assertTrue(outcome.summary().contains("forced by at_rest_encryption_enabled"), outcome.summary());
         assertTrue(Files.readString(temp.resolve("tfplan.json")).contains("\"delete\""));
     }
+
+    @Test
+    void inProdTheApplyWaitsForTheNextWindowAndSaysWhen() throws Exception {
+        ctx.env("prod");
+        ctx.time.advance(Duration.ofHours(2));
+        Outcome plan = run(new TerraformPlan(Path.of("envs/prod"), "goorm-popcorn-cache-prod"));
+        assertEquals(Outcome.Status.SUCCEEDED, plan.status(), plan.summary());
+        assertEquals(3, plan.warnings().size(), plan.warnings().toString());
+        Outcome apply = run(new TerraformApply(Path.of("envs/prod"), Duration.ofHours(1)));
+        assertEquals(false, group.modified.get(0).applyImmediately());
+        assertEquals("2026-12-06T04:00:00Z", apply.facts().get("upgrade-started"));
+        assertEquals(List.of("apply_immediately is false: the engine changes in the maintenance window (next opening"
+                + " Sun 2026-12-06 04:00 UTC, in 6d21h)"), apply.warnings());
+    }
 }
