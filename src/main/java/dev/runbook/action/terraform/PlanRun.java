@@ -2,6 +2,7 @@ package dev.runbook.action.terraform;
 
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.Preview;
 import dev.runbook.action.Redaction;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,6 +33,13 @@ final class PlanRun {
     /** The log sink every Terraform step streams to: redacted, so a secret printed by Terraform stays hidden. */
     static TerraformOutput output(ActionContext ctx) {
         return new TerraformOutput(line -> ctx.progress().log(Redaction.redact(line)));
+    }
+
+    /** The preview both plan steps show: the plan and show commands they would run, nothing run. */
+    static Preview preview(ActionContext ctx, Path dir, List<String> extraArgs, String name, String summary) {
+        Path planFile = ctx.runDir().resolve(name);
+        return Preview.of(summary, ProcessTerraform.commandLine(dir, ProcessTerraform.planArgs(planFile, extraArgs)),
+                ProcessTerraform.commandLine(dir, ProcessTerraform.showArgs(planFile)));
     }
 
     static Planned plan(ActionContext ctx, Path dir, List<String> extraArgs, String name, PlanExpectations expect)

@@ -98,7 +98,8 @@ public final class SimulatedTerraform implements Terraform {
             lines.accept("Error: Failed to load the saved plan: " + e.getMessage());
             return 1;
         }
-        List<String> actions = JSON.convertValue(change.path("actions"), List.class);
+        List<String> actions = new java.util.ArrayList<>();
+        change.path("actions").forEach(a -> actions.add(a.asText()));
         if (actions.contains("delete")) {
             lines.accept("Error: the rehearsal does not replace replication groups (" + String.join(",", actions) + ")");
             return 1;

@@ -35,11 +35,8 @@ public final class TerraformPlan implements Action {
 
     @Override
     public Preview preview(ActionContext ctx) {
-        Path planFile = ctx.runDir().resolve(PLAN_FILE);
-        return Preview.of("terraform plan for " + replicationGroup + " in " + dir + ", saved to " + planFile
-                        + " and checked for data loss and the valkey target",
-                ProcessTerraform.commandLine(dir, ProcessTerraform.planArgs(planFile, List.of())),
-                ProcessTerraform.commandLine(dir, ProcessTerraform.showArgs(planFile)));
+        return PlanRun.preview(ctx, dir, List.of(), PLAN_FILE, "terraform plan for " + replicationGroup + " in " + dir
+                + ", saved to " + ctx.runDir().resolve(PLAN_FILE) + " and checked for data loss and the valkey target");
     }
 
     @Override

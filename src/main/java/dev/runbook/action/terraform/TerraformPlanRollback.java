@@ -42,11 +42,9 @@ public final class TerraformPlanRollback implements Action {
 
     @Override
     public Preview preview(ActionContext ctx) {
-        Path planFile = ctx.runDir().resolve(PLAN_FILE);
-        return Preview.of("Plan (never apply) the guide's rollback to engine_version " + engineVersion + " for "
-                        + replicationGroup + " and show whether it would replace the group",
-                ProcessTerraform.commandLine(dir, ProcessTerraform.planArgs(planFile, args())),
-                ProcessTerraform.commandLine(dir, ProcessTerraform.showArgs(planFile)));
+        return PlanRun.preview(ctx, dir, args(), PLAN_FILE,
+                "Plan (never apply) the guide's rollback to engine_version " + engineVersion + " for "
+                        + replicationGroup + " and show whether it would replace the group");
     }
 
     @Override

@@ -82,24 +82,26 @@ class TerraformStepsTest {
         assertEquals("2026-11-29T04:40:00Z", outcome.facts().get("applied-at"));
     }
 
-    @Test
-    void applyRefusesWithoutAReviewedPlan() throws Exception {
-        Path dir = root("good");
+    /** Runs apply and checks it failed without Terraform being asked to apply anything; returns the summary. */
+    private String refusal(Path dir) throws Exception {
         Outcome outcome = new TerraformApply(dir, Duration.ofHours(1)).execute(ctx);
         assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertEquals("Refused: there is no reviewed plan in this run; run the terraform-plan step first (apply only"
-                + " ever applies a saved, reviewed plan)", outcome.summary());
         assertFalse(Files.exists(dir.resolve("applied")));
+        return outcome.summary();
+    }
+
+    @Test
+    void applyRefusesWithoutAReviewedPlan() throws Exception {
+        assertEquals("Refused: there is no reviewed plan in this run; run the terraform-plan step first (apply only"
+                + " ever applies a saved, reviewed plan)", refusal(root("good")));
     }
 
     @Test
     void applyRefusesABlockedPlan() throws Exception {
         Path dir = root("at-rest");
         plan(dir);
-        Outcome outcome = new TerraformApply(dir, Duration.ofHours(1)).execute(ctx);
         assertEquals("Refused: the reviewed plan was blocked (replace aws_elasticache_replication_group.this); fix"
-                + " the Terraform code and plan again", outcome.summary());
-        assertFalse(Files.exists(dir.resolve("applied")));
+                + " the Terraform code and plan again", refusal(dir));
     }
 
     @Test
@@ -107,11 +109,9 @@ class TerraformStepsTest {
         Path dir = root("good");
         plan(dir);
         Files.writeString(Path.of(ctx.facts.get("plan-file")), "plan-at-rest-replace.json\n");
-        Outcome outcome = new TerraformApply(dir, Duration.ofHours(1)).execute(ctx);
-        assertEquals(Outcome.Status.FAILED, outcome.status());
-        assertTrue(outcome.summary().startsWith("Refused: the plan file " + ctx.facts.get("plan-file")
-                + " changed since it was reviewed (sha256 "), outcome.summary());
-        assertFalse(Files.exists(dir.resolve("applied")));
+        String summary = refusal(dir);
+        assertTrue(summary.startsWith("Refused: the plan file " + ctx.facts.get("plan-file")
+                + " changed since it was reviewed (sha256 "), summary);
     }
 
     @Test
@@ -119,10 +119,8 @@ class TerraformStepsTest {
         Path dir = root("good");
         plan(dir);
         ctx.time.advance(Duration.ofMinutes(61));
-        Outcome outcome = new TerraformApply(dir, Duration.ofHours(1)).execute(ctx);
         assertEquals("Refused: the reviewed plan is 1h1m old (limit 1h); the group or the code may have changed"
-                + " since: plan again", outcome.summary());
-        assertFalse(Files.exists(dir.resolve("applied")));
+                + " since: plan again", refusal(dir));
     }
 
     @Test
