@@ -1,5 +1,6 @@
 package dev.runbook;
 
+import dev.runbook.cli.AnalyzePlanCommand;
 import dev.runbook.cli.CheckEndpointCommand;
 import dev.runbook.cli.PlanCommand;
 import dev.runbook.cli.ValidateCommand;
@@ -14,8 +15,12 @@ import picocli.CommandLine.Command;
 @Command(name = "valkey-runbook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Walks an operator through migrating an ElastiCache replication group from "
                 + "Redis OSS 7.0 to Valkey 8.0.",
-        subcommands = {PlanCommand.class, ValidateCommand.class, CheckEndpointCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {
+            PlanCommand.class,
+            ValidateCommand.class,
+            AnalyzePlanCommand.class,
+            CheckEndpointCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
     public static final String VERSION = "0.1.0";
 
