@@ -11,6 +11,14 @@ public interface CacheConnector {
     /** The endpoint for messages, e.g. "my-cache.abc.use1.cache.amazonaws.com:6379 (TLS)"; never the token. */
     String describe();
 
+    /**
+     * Seconds of the endpoint's time per real second: 1 for a real endpoint; a rehearsal's speed for a
+     * simulated one, whose outages last virtual minutes but real seconds. The downtime probe scales by it.
+     */
+    default double timeScale() {
+        return 1.0;
+    }
+
     /** A new connection whose connect and every reply are bounded by {@code timeout}. */
     CacheClient open(Duration timeout);
 }

@@ -34,6 +34,16 @@ public final class DowntimeProbe implements AutoCloseable {
         public long longestMillis() {
             return outages.stream().mapToLong(Outage::millis).max().orElse(0);
         }
+
+        /** The same report in the endpoint's time ({@link CacheConnector#timeScale()}): a rehearsal's minutes. */
+        public Report scaled(double scale) {
+            if (scale == 1.0) {
+                return this;
+            }
+            List<Outage> s = outages.stream().map(o -> new Outage(o.start(), o.end(), Math.round(o.millis() * scale)))
+                    .toList();
+            return new Report(s, probes, failures, Math.round(accuracyMillis * scale), endedInOutage);
+        }
     }
 
     private ScheduledExecutorService executor;
@@ -47,6 +57,11 @@ public final class DowntimeProbe implements AutoCloseable {
     private long probes;
     private long failures;
     private long slowestFailureNanos;
+
+    /** Seconds of the endpoint's time per real second (see {@link CacheConnector#timeScale()}). */
+    public synchronized double timeScale() {
+        return connector == null ? 1.0 : connector.timeScale();
+    }
 
     /** True while probing. */
     public synchronized boolean running() {

@@ -80,7 +80,8 @@ public final class ProbeDowntime implements Action {
             return Outcome.skipped("No downtime was measured: the probe was not started in this run "
                     + "(the probe-start step did not run or was skipped).").build();
         }
-        DowntimeProbe.Report r = probe.stop();
+        double scale = probe.timeScale();
+        DowntimeProbe.Report r = probe.stop().scaled(scale);
         String summary = r.outages().isEmpty()
                 ? "No outage seen in " + r.probes() + " probes; the guide estimated 5-10 min of downtime in dev"
                 : String.format(Locale.ROOT, "Clients were cut off %s in %d outage(s), longest %s; "
@@ -92,6 +93,11 @@ public final class ProbeDowntime implements Action {
                 .fact("outages", r.outages().size())
                 .fact("probe-accuracy-ms", r.accuracyMillis())
                 .series("outage-ms", r.outages().stream().map(o -> (double) o.millis()).toList());
+        if (scale != 1.0) {
+            b.fact("probe-time-scale", scale);
+            b.warning(String.format(Locale.ROOT, "Simulated endpoint: outages measured in real time and scaled by "
+                    + "the rehearsal speed (%.0fx) to simulated time.", scale));
+        }
         if (r.endedInOutage()) {
             b.warning("The endpoint was still not answering when the probe stopped: the last outage is counted up to now.");
         }
