@@ -217,9 +217,19 @@ public final class Run {
         listener.log("run aborted: " + reason);
     }
 
-    /** Records the end of the run and closes its journal and backend. */
+    /** Records the end of the run and ends what steps left running (a downtime probe without its stop). */
     public void ended(String summary) {
         journal.append(JournalEvent.of(now(), info.id(), null, "run-ended", summary));
+        for (Object o : shared.values()) {
+            if (o instanceof AutoCloseable c) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} at the end of the run failed", o.getClass().getSimpleName(), e);
+                }
+            }
+        }
+        shared.clear();
     }
 
     /** Restores a step's state from a journal (resume). */
