@@ -2,7 +2,6 @@ package dev.runbook.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runbook.action.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,6 +23,7 @@ public final class Journal implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private final FileChannel channel;
+    private volatile JournalSecrets secrets = JournalSecrets.none();
 
     private Journal(Path file, FileChannel channel) {
         this.file = file;
@@ -41,6 +41,11 @@ public final class Journal implements AutoCloseable {
         }
     }
 
+    /** Masks {@code secrets} (the configured auth token) in every line written from now on. */
+    public void hide(JournalSecrets secrets) {
+        this.secrets = secrets;
+    }
+
     public Path file() {
         return file;
     }
@@ -48,7 +53,7 @@ public final class Journal implements AutoCloseable {
     /** Appends one event and forces it to disk before returning. */
     public synchronized void append(JournalEvent event) {
         try {
-            String line = Redaction.redact(JSON.writeValueAsString(event)) + "\n";
+            String line = secrets.mask(JSON.writeValueAsString(event)) + "\n";
             ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
