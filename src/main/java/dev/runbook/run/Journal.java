@@ -35,9 +35,31 @@ public final class Journal implements AutoCloseable {
         Path file = runDir.resolve(FILE);
         try {
             RunFiles.createOwnerOnly(file);
-            return new Journal(file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            boolean torn = endsTorn(file);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            if (torn) {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                channel.force(false);
+            }
+            return new Journal(file, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal " + file, e);
+        }
+    }
+
+    /**
+     * A crash mid-write leaves a last line without its newline; resume appends after it, so end that line
+     * first, or the first new event would be glued to the torn one and lost with it.
+     */
+    private static boolean endsTorn(Path file) throws IOException {
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = read.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, size - 1);
+            return last.get(0) != '\n';
         }
     }
 
