@@ -69,6 +69,7 @@ public final class MarkdownReport {
         table(List.of("before · 이전", "after · 이후", "difference", "guide · 가이드"),
                 List.of(List.of(c.before().text(), c.after().text(), c.verdict(), c.guide())));
         if (!c.priceSource().isEmpty()) {
+            line("");
             line("Prices: " + c.priceSource() + ". Valkey nodes cost 20% less than Redis OSS nodes; the guide says \"same\".");
         }
         heading("Warnings and deviations · 경고 및 편차");
