@@ -25,7 +25,7 @@ class ReportCommandTest {
         Path dir = Files.createDirectories(runs.resolve(id));
         try (Journal j = Journal.open(dir)) {
             j.append(new JournalEvent(ts, id, null, "run-started", null, "start", Map.of("mode", "REHEARSAL",
-                    "environment", "dev", "replication-group", "goorm-popcorn-cache-dev"), "alice", null, null));
+                    "environment", "dev", "replication-group", "goorm-popcorn-cache-dev"), null, "alice", null, null));
             j.append(JournalEvent.of(ts, id, null, "run-ended", "completed"));
         }
     }
