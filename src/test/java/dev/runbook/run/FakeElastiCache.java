@@ -20,6 +20,8 @@ final class FakeElastiCache implements ElastiCacheClient {
     String status = "available";
     final List<Snapshot> snapshots = new ArrayList<>();
     int describeCalls;
+    /** Snapshots still creating turn available after this many DescribeSnapshots calls. */
+    int snapshotCallsUntilAvailable = Integer.MAX_VALUE;
 
     void snapshot(String name, String snapshotStatus, Instant created) {
         snapshots.add(Snapshot.builder().snapshotName(name).snapshotStatus(snapshotStatus).replicationGroupId(group)
@@ -38,6 +40,9 @@ final class FakeElastiCache implements ElastiCacheClient {
 
     @Override
     public DescribeSnapshotsResponse describeSnapshots(DescribeSnapshotsRequest r) {
+        if (--snapshotCallsUntilAvailable <= 0) {
+            snapshots.replaceAll(s -> s.toBuilder().snapshotStatus("available").build());
+        }
         return DescribeSnapshotsResponse.builder().snapshots(snapshots.stream()
                 .filter(s -> s.replicationGroupId().equals(r.replicationGroupId())).toList()).build();
     }

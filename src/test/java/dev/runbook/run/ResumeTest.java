@@ -99,6 +99,35 @@ class ResumeTest {
     }
 
     @Test
+    void aSnapshotStillCreatingIsWaitedForBeforeTheRunGoesOn() throws Exception {
+        kit.behaviour.put("elasticache.create-snapshot", ctx -> {
+            kit.elastiCache.snapshot("goorm-popcorn-cache-dev-pre-valkey-20261129", "creating", kit.time.now());
+            return dev.runbook.action.Outcome.succeeded("sent").build();
+        });
+        kit.elastiCache.snapshotCallsUntilAvailable = 3;
+        crashThenResume("elasticache.create-snapshot");
+
+        assertEquals("snapshot goorm-popcorn-cache-dev-pre-valkey-20261129 exists and is available: reused, not "
+                + "taken again", reconciled("migrate/manual-snapshot").summary());
+        assertEquals(2, kit.time.sleeps);
+        assertEquals(1, kit.executed("elasticache.create-snapshot"));
+    }
+
+    @Test
+    void theReportOfAResumedRunShowsTheReconciliationAndIsComplete() throws Exception {
+        crashThenResume("terraform.apply");
+        java.io.StringWriter out = new java.io.StringWriter();
+
+        dev.runbook.report.ReportWriter.finish(kit.run(tmp, ID), new java.io.PrintWriter(out));
+
+        String md = out.toString();
+        assertTrue(md.contains("| migrate/terraform-apply (mutates) | done (reconciled on resume) |"), md);
+        assertTrue(md.contains("- migrate/terraform-apply reconciled after a crash: the engine is already valkey"), md);
+        assertTrue(md.contains("| result | completed |"), md);
+        assertTrue(md.contains("Manual snapshot taken before the change: **goorm-popcorn-cache-dev-pre-valkey-20261129**"), md);
+    }
+
+    @Test
     void whenNothingWasSentTheStepIsPendingAgainAndRuns() throws Exception {
         kit.behaviour.put("terraform.apply", ctx -> dev.runbook.action.Outcome.succeeded("nothing yet").build());
         assertEquals(Autopilot.Result.COMPLETED, crashThenResume("terraform.apply"));
