@@ -28,17 +28,29 @@ public final class ReportCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "The run (a folder name under the runs folder).")
-    String runId;
+    @Mixin
+    RunChoice choice;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "The runs folder (default: runs-dir from the settings).")
-    Path runsDir;
+    /** Which run a command is about: {@code [RUN_ID]} and {@code --runs-dir DIR} (report and resume). */
+    public static final class RunChoice {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID",
+                description = "The run: a folder name under the runs folder (default: the newest).")
+        String runId;
+
+        @Option(names = "--runs-dir", paramLabel = "DIR", description = "The runs folder (default: runs-dir from the settings).")
+        Path runsDir;
+
+        /** The chosen run's folder; one line listing the known ids when there is no such run. */
+        public Path find(Settings settings, boolean unfinishedOnly) {
+            Runs runs = new Runs(runsDir != null ? runsDir : Path.of(settings.runsDir()));
+            return JournalFinder.find(runs, runId, unfinishedOnly && runId == null);
+        }
+    }
 
     @Override
     public Integer call() {
         Settings settings = common.settings();
-        Runs runs = new Runs(runsDir != null ? runsDir : Path.of(settings.runsDir()));
-        Path dir = JournalFinder.find(runs, runId, false);
+        Path dir = choice.find(settings, false);
         String env = JournalReplay.of(Journal.read(dir.resolve(Journal.FILE))).startFact("environment").orElse("");
         JournalSecrets secrets = settings.environments().containsKey(env)
                 ? JournalSecrets.of(settings.environment(env)) : JournalSecrets.none();

@@ -8,17 +8,14 @@ import dev.runbook.run.AwsReconciler;
 import dev.runbook.run.Autopilot;
 import dev.runbook.run.Confirmer;
 import dev.runbook.run.Journal;
-import dev.runbook.run.JournalFinder;
 import dev.runbook.run.JournalReplay;
 import dev.runbook.run.ResumeSession;
 import dev.runbook.run.Run;
-import dev.runbook.run.Runs;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -55,11 +52,8 @@ public final class ResumeCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
-    @Parameters(index = "0", arity = "0..1", paramLabel = "RUN_ID", description = "The run to resume.")
-    String runId;
-
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "The runs folder (default: runs-dir from the settings).")
-    Path runsDir;
+    @Mixin
+    ReportCommand.RunChoice choice;
 
     @Option(names = "--non-interactive", description = "Drive the rest without the TUI (rehearsal and dry-run only).")
     boolean nonInteractive;
@@ -75,8 +69,7 @@ public final class ResumeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         Settings settings = common.settings();
-        Runs runs = new Runs(runsDir != null ? runsDir : Path.of(settings.runsDir()));
-        Path dir = JournalFinder.find(runs, runId, runId == null);
+        Path dir = choice.find(settings, true);
         JournalReplay replay = JournalReplay.of(Journal.read(dir.resolve(Journal.FILE)));
         Opened opened = opener.open(dir.getFileName().toString(), dir, replay, settings, nonInteractive);
         Autopilot.Result result = new ResumeSession(opened.run(), new AwsReconciler())

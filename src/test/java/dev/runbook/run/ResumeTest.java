@@ -25,13 +25,18 @@ class ResumeTest {
 
     /** Runs until the crash, then resumes in a new Run on the same folder; returns the journal afterwards. */
     private Autopilot.Result crashThenResume(String crashIn) throws Exception {
+        crash(crashIn);
+        Run second = kit.run(tmp, ID);
+        return new ResumeSession(second, new AwsReconciler()).resumeAndDrive(YES);
+    }
+
+    /** Runs until the action {@code crashIn} dies after its effect, as a SIGKILL would leave it. */
+    private void crash(String crashIn) {
         Run first = kit.run(tmp, ID);
         first.started();
         kit.crashIn = crashIn;
         assertThrows(RunKit.Crash.class, () -> new Autopilot(first, YES).drive());
         first.journal().close();
-        Run second = kit.run(tmp, ID);
-        return new ResumeSession(second, new AwsReconciler()).resumeAndDrive(YES);
     }
 
     private List<JournalEvent> events() {
@@ -142,11 +147,7 @@ class ResumeTest {
 
     @Test
     void aTornLastLineIsSkippedAndReportedAndTheRunGoesOn() throws Exception {
-        Run first = kit.run(tmp, ID);
-        first.started();
-        kit.crashIn = "elasticache.await-upgrade";
-        assertThrows(RunKit.Crash.class, () -> new Autopilot(first, YES).drive());
-        first.journal().close();
+        crash("elasticache.await-upgrade");
         Files.writeString(tmp.resolve(Journal.FILE), "{\"ts\":\"2026-11-29T04:31:00Z\",\"run\":\"" + ID + "\",\"st",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Run second = kit.run(tmp, ID);
@@ -163,11 +164,7 @@ class ResumeTest {
 
     @Test
     void aStepTheReconcilerCannotJudgeStopsTheResumeForAnOperator() throws Exception {
-        Run first = kit.run(tmp, ID);
-        first.started();
-        kit.crashIn = "terraform.apply";
-        assertThrows(RunKit.Crash.class, () -> new Autopilot(first, YES).drive());
-        first.journal().close();
+        crash("terraform.apply");
         Reconciler unsure = (entry, rec, run) -> new Reconciler.Finding(Reconciler.Resolution.UNKNOWN,
                 "cannot tell", java.util.Map.of());
 
