@@ -78,7 +78,8 @@ public final class CompletionReportBuilder {
         return new CompletionReport.Header(replay.runId(), replay.startFact("runbook-title").orElse("runbook"),
                 replay.startFact("environment").orElse("unknown"), group(), mode, "REHEARSAL".equals(mode),
                 replay.startFact("os-user").orElse("unknown"), replay.startFact("aws-identity").orElse("unknown"),
-                replay.operator(), start, replay.finished() ? end : end + " (last event)", total, result);
+                replay.operator() == null ? "unknown" : replay.operator(), start == null ? "unknown" : start,
+                end == null ? "unknown" : replay.finished() ? end : end + " (last event)", total, result);
     }
 
     /** The fact {@code key} recorded by the step {@code stepId}, or why it is not there. */

@@ -228,7 +228,7 @@ public final class Run {
         try {
             return action.execute(context);
         } catch (ActionException e) {
-            LOG.warn("{} failed: {}", entry.key(), e.getMessage(), e);
+            LOG.warn("{} failed: {}", entry.key(), secrets.mask(e.getMessage()));
             Outcome.Builder b = Outcome.failed(e.getMessage());
             if (e.errorCode() != null) {
                 b.fact("error-code", e.errorCode());
