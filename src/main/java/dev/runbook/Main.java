@@ -3,6 +3,8 @@ package dev.runbook;
 import dev.runbook.cli.AnalyzePlanCommand;
 import dev.runbook.cli.CheckEndpointCommand;
 import dev.runbook.cli.PlanCommand;
+import dev.runbook.cli.ReportCommand;
+import dev.runbook.cli.ResumeCommand;
 import dev.runbook.cli.ValidateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -18,6 +20,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             PlanCommand.class,
             ValidateCommand.class,
+            ReportCommand.class,
+            ResumeCommand.class,
             AnalyzePlanCommand.class,
             CheckEndpointCommand.class,
             CommandLine.HelpCommand.class})

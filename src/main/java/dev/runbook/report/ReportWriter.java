@@ -1,43 +1,53 @@
 package dev.runbook.report;
 
+import dev.runbook.config.Settings;
+import dev.runbook.run.Journal;
+import dev.runbook.run.JournalReplay;
+import dev.runbook.run.JournalSecrets;
 import dev.runbook.run.Run;
 import dev.runbook.run.RunFiles;
-import dev.runbook.run.StepState;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * Writes the completion report of a run into its folder and prints it. (Minimal for now: one line a step;
- * the full report — engine before/after, downtime, costs, rollback instructions — replaces it.)
+ * Writes the completion report of a run — finished, failed or aborted — into its folder as {@code report.md}
+ * and {@code report.json}, built from the journal alone, and prints the Markdown. {@code report [RUN_ID]}
+ * rebuilds the same from a run folder.
  */
 public final class ReportWriter {
+    public static final String MARKDOWN = "report.md";
+    public static final String JSON = "report.json";
+
     private ReportWriter() {
     }
 
-    /** Writes {@code report.md} in the run's folder, prints it to {@code out}, and returns its path. */
+    /** Writes the run's report from its journal, prints it to {@code out}, and returns the Markdown's path. */
     public static Path finish(Run run, PrintWriter out) {
-        StringBuilder md = new StringBuilder();
-        md.append("# ").append(run.runbook().title()).append("\n\n");
-        md.append("run ").append(run.info().id()).append(" · ").append(run.environment().name()).append(" · ")
-                .append(run.environment().replicationGroupId()).append(" · ").append(run.backend().mode().label())
-                .append("\n\n| step | status | summary |\n|---|---|---|\n");
-        for (StepState s : run.states()) {
-            md.append("| ").append(s.key()).append(" | ").append(s.status().word()).append(" | ")
-                    .append(s.outcome() == null ? (s.reason() == null ? "" : s.reason()) : s.outcome().summary())
-                    .append(" |\n");
-        }
-        Path file = run.dir().resolve("report.md");
+        return write(run.dir(), Optional.of(run.settings()), JournalSecrets.of(run.environment()), out);
+    }
+
+    /** Rebuilds the report of the run in {@code runDir} from its journal, writes and prints it. */
+    public static Path write(Path runDir, Optional<Settings> settings, JournalSecrets secrets, PrintWriter out) {
+        CompletionReport report = build(runDir, settings);
+        String md = secrets.mask(MarkdownReport.render(report));
+        Path file = runDir.resolve(MARKDOWN);
         try {
-            RunFiles.write(file, md.toString());
+            RunFiles.write(file, md);
+            RunFiles.write(runDir.resolve(JSON), secrets.mask(JsonReport.render(report)));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw new UncheckedIOException("cannot write the report in " + runDir, e);
         }
         out.print(md);
         out.println();
-        out.println("report: " + file);
+        out.println("report: " + file + " and " + runDir.resolve(JSON));
         out.flush();
         return file;
+    }
+
+    public static CompletionReport build(Path runDir, Optional<Settings> settings) {
+        return CompletionReportBuilder.build(JournalReplay.of(Journal.read(runDir.resolve(Journal.FILE))), settings);
     }
 }

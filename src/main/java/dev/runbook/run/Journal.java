@@ -2,7 +2,6 @@ package dev.runbook.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runbook.action.Redaction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -24,6 +23,7 @@ public final class Journal implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
     private final FileChannel channel;
+    private volatile JournalSecrets secrets = JournalSecrets.none();
 
     private Journal(Path file, FileChannel channel) {
         this.file = file;
@@ -35,10 +35,37 @@ public final class Journal implements AutoCloseable {
         Path file = runDir.resolve(FILE);
         try {
             RunFiles.createOwnerOnly(file);
-            return new Journal(file, FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
+            boolean torn = endsTorn(file);
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            if (torn) {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                channel.force(false);
+            }
+            return new Journal(file, channel);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open journal " + file, e);
         }
+    }
+
+    /**
+     * A crash mid-write leaves a last line without its newline; resume appends after it, so end that line
+     * first, or the first new event would be glued to the torn one and lost with it.
+     */
+    private static boolean endsTorn(Path file) throws IOException {
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = read.size();
+            if (size == 0) {
+                return false;
+            }
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, size - 1);
+            return last.get(0) != '\n';
+        }
+    }
+
+    /** Masks {@code secrets} (the configured auth token) in every line written from now on. */
+    public void hide(JournalSecrets secrets) {
+        this.secrets = secrets;
     }
 
     public Path file() {
@@ -48,7 +75,7 @@ public final class Journal implements AutoCloseable {
     /** Appends one event and forces it to disk before returning. */
     public synchronized void append(JournalEvent event) {
         try {
-            String line = Redaction.redact(JSON.writeValueAsString(event)) + "\n";
+            String line = secrets.mask(JSON.writeValueAsString(event)) + "\n";
             ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
             while (buffer.hasRemaining()) {
                 channel.write(buffer);

@@ -39,6 +39,7 @@ public final class Run {
     private final List<StepState> finishedInOrder = new ArrayList<>();
     private final ConcurrentHashMap<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private final RunContext context;
+    private final JournalSecrets secrets;
 
     public Run(RunInfo info, Runbook runbook, Environment environment, Settings settings, Backend backend,
                Journal journal, RunListener listener) {
@@ -49,6 +50,8 @@ public final class Run {
         this.backend = backend;
         this.journal = journal;
         this.listener = listener;
+        this.secrets = JournalSecrets.of(environment);
+        journal.hide(secrets);
         Map<String, Object> subs = environment.asSubstitutions();
         for (Runbook.Entry e : runbook.entries()) {
             String reason = e.step().notApplicableBecause(subs);
@@ -59,13 +62,14 @@ public final class Run {
         Progress progress = new Progress() {
             @Override
             public void log(String line) {
-                LOG.info(line);
-                listener.log(line);
+                String masked = secrets.mask(line);
+                LOG.info(masked);
+                listener.log(masked);
             }
 
             @Override
             public void status(String line) {
-                listener.status(line);
+                listener.status(secrets.mask(line));
             }
         };
         this.context = new RunContext(environment, settings, backend, info.dir(), progress, this::fact, shared);
@@ -128,12 +132,52 @@ public final class Run {
         return entry.step().action().preview(context);
     }
 
-    /** Journals the start of the run. */
+    /**
+     * Journals the start of the run. The facts always hold what the report needs to stand on the journal
+     * alone (mode, environment, group, runbook, OS user, AWS identity); the setup's own facts come on top.
+     */
     public void started() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("mode", backend.mode().label());
+        facts.put("environment", environment.name());
+        facts.put("replication-group", environment.replicationGroupId());
+        facts.put("runbook", runbook.id());
+        facts.put("runbook-title", runbook.title());
+        facts.put("os-user", System.getProperty("user.name", "unknown"));
+        facts.put("aws-identity", backend.identity());
+        facts.put("backend", backend.describe());
+        facts.putAll(info.facts());
         journal.append(new JournalEvent(now(), info.id(), null, "run-started", null,
                 runbook.title() + " · " + environment.name() + " · " + environment.replicationGroupId() + " · "
                         + backend.mode().label(),
-                info.facts(), null, info.operator(), null, null));
+                facts, null, info.operator(), null, null));
+    }
+
+    /** Journals that this run goes on after an interruption (same id, same journal), and what resume found. */
+    public void resumed(String summary) {
+        journal.append(new JournalEvent(now(), info.id(), null, "resumed", null, summary, null, null,
+                info.operator(), null, null));
+        listener.log("resumed: " + summary);
+    }
+
+    /**
+     * Journals what resume found for a step that was interrupted mid-flight, shows it to the operator, and
+     * takes the step's state from it ({@code resolution} = done, pending or unknown).
+     */
+    public void reconciled(Runbook.Entry entry, String resolution, String summary, Map<String, String> facts) {
+        Map<String, String> all = new LinkedHashMap<>(facts);
+        all.put(JournalReplay.RESOLUTION, resolution);
+        JournalEvent event = new JournalEvent(now(), info.id(), entry.key(), "reconciled",
+                entry.step().action().mutates(), summary, all, null, info.operator(), null, null);
+        journal.append(event);
+        listener.log(entry.key() + ": reconciled (" + resolution + "): " + secrets.mask(summary));
+        StepState old = state(entry.key());
+        JournalEvent start = new JournalEvent(old.started() == null ? event.ts() : old.started().toString(),
+                info.id(), entry.key(), "started", event.mutates(), summary, null, null, null, null, null);
+        StepState restored = JournalReplay.of(new Journal.Contents(List.of(start, event), List.of())).steps()
+                .get(0).toState(entry);
+        restore(restored);
+        listener.stepChanged(restored);
     }
 
     /**
@@ -184,7 +228,7 @@ public final class Run {
         try {
             return action.execute(context);
         } catch (ActionException e) {
-            LOG.warn("{} failed: {}", entry.key(), e.getMessage(), e);
+            LOG.warn("{} failed: {}", entry.key(), secrets.mask(e.getMessage()));
             Outcome.Builder b = Outcome.failed(e.getMessage());
             if (e.errorCode() != null) {
                 b.fact("error-code", e.errorCode());

@@ -1,0 +1,68 @@
+package dev.runbook.report;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * The completion report of one run, built from its journal alone (plus the settings for prices): who ran
+ * what, where, how long; engine and version before and after; every step; the snapshot and the way back;
+ * the guide's results tables (downtime, CloudWatch, benchmark, data integrity, cost) filled with measured
+ * values; and every warning and deviation. {@link MarkdownReport} and {@link JsonReport} render it.
+ */
+public record CompletionReport(Header header, List<EngineRow> engine, List<StepLine> steps, Rollback rollback,
+                               Downtime downtime, List<MetricRow> cloudwatch, List<BenchmarkRow> benchmark,
+                               Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems) {
+
+    /** A measured value, or why there is none ("not measured: step migrate/probe-stop was skipped: ..."). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Measured(String value, String notMeasured) {
+        public static Measured of(String value) {
+            return new Measured(value, null);
+        }
+
+        public static Measured missing(String why) {
+            return new Measured(null, why);
+        }
+
+        public boolean present() {
+            return value != null;
+        }
+
+        /** The value, or "not measured (why)": never blank. */
+        public String text() {
+            return value != null ? value : "not measured (" + notMeasured + ")";
+        }
+    }
+
+    public record Header(String runId, String title, String environment, String replicationGroup, String mode,
+                         boolean rehearsal, String osUser, String awsIdentity, String operator, String started,
+                         String ended, String total, String result) {
+    }
+
+    public record EngineRow(String member, Measured before, Measured after) {
+    }
+
+    public record StepLine(String step, String outcome, String took, String confirmation, String confirmedBy,
+                           boolean mutates, int attempts, String summary) {
+    }
+
+    public record Rollback(Measured snapshotName, List<String> instructions) {
+    }
+
+    public record Downtime(Measured total, Measured longestOutage, Measured outages, Measured upgradeTime,
+                           String guide, String verdict) {
+    }
+
+    public record MetricRow(String metric, Measured before, Measured after) {
+    }
+
+    public record BenchmarkRow(String test, Measured before, Measured after, Measured ratio, String verdict) {
+    }
+
+    public record Integrity(Measured result, Measured missing, Measured changed) {
+    }
+
+    public record Cost(String currency, String priceSource, Measured before, Measured after, String guide,
+                       String verdict) {
+    }
+}

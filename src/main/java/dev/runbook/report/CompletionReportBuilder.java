@@ -1,0 +1,143 @@
+package dev.runbook.report;
+
+import dev.runbook.config.Environment;
+import dev.runbook.config.Settings;
+import dev.runbook.report.CompletionReport.Measured;
+import dev.runbook.run.JournalReplay;
+import dev.runbook.run.StepStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Builds a {@link CompletionReport} from a replayed journal: each section reads the facts of the step that
+ * measures it, and when a fact is missing says why from that step's own record (skipped, failed, only
+ * previewed, interrupted, not run) instead of leaving a blank.
+ */
+public final class CompletionReportBuilder {
+    private final JournalReplay replay;
+    private final Optional<Environment> env;
+    private final Optional<Settings> settings;
+
+    private CompletionReportBuilder(JournalReplay replay, Optional<Settings> settings) {
+        this.replay = replay;
+        this.settings = settings;
+        this.env = settings.flatMap(s -> replay.startFact("environment")
+                .filter(s.environments()::containsKey).map(s::environment));
+    }
+
+    /** The report of {@code replay}; {@code settings} give the prices and the environment's node counts. */
+    public static CompletionReport build(JournalReplay replay, Optional<Settings> settings) {
+        return new CompletionReportBuilder(replay, settings).build();
+    }
+
+    private CompletionReport build() {
+        return new CompletionReport(header(), RunSections.engine(this), RunSections.steps(replay),
+                RunSections.rollback(this), RunSections.downtime(this), RunSections.cloudwatch(this),
+                RunSections.benchmark(this), RunSections.integrity(this), RunSections.cost(this),
+                RunSections.warnings(replay), replay.problems());
+    }
+
+    JournalReplay replay() {
+        return replay;
+    }
+
+    Optional<Environment> env() {
+        return env;
+    }
+
+    Optional<Settings> settings() {
+        return settings;
+    }
+
+    String group() {
+        return replay.startFact("replication-group").orElse(env.map(Environment::replicationGroupId)
+                .orElse("<group>"));
+    }
+
+    private CompletionReport.Header header() {
+        String start = replay.startedAt();
+        String end = replay.finished() ? replay.endedAt() : replay.lastTs();
+        String total = start == null || end == null ? "unknown"
+                : duration(Duration.between(Instant.parse(start), Instant.parse(end)));
+        String mode = replay.startFact("mode").orElse("unknown");
+        String result;
+        if (replay.finished()) {
+            result = replay.endSummary();
+        } else if (!replay.aborts().isEmpty()) {
+            result = "aborted: " + replay.aborts().get(replay.aborts().size() - 1);
+        } else {
+            result = "not ended: the run was interrupted after its last event (resume it with `resume "
+                    + replay.runId() + "`)";
+        }
+        return new CompletionReport.Header(replay.runId(), replay.startFact("runbook-title").orElse("runbook"),
+                replay.startFact("environment").orElse("unknown"), group(), mode, "REHEARSAL".equals(mode),
+                replay.startFact("os-user").orElse("unknown"), replay.startFact("aws-identity").orElse("unknown"),
+                replay.operator() == null ? "unknown" : replay.operator(), start == null ? "unknown" : start,
+                end == null ? "unknown" : replay.finished() ? end : end + " (last event)", total, result);
+    }
+
+    /** The fact {@code key} recorded by the step {@code stepId}, or why it is not there. */
+    Measured factOf(String stepId, String key) {
+        Optional<JournalReplay.StepRecord> step = replay.stepById(stepId);
+        if (step.isPresent() && step.get().facts().containsKey(key)) {
+            return Measured.of(step.get().facts().get(key));
+        }
+        return Measured.missing(why(stepId, key));
+    }
+
+    /** The newest fact {@code key} of any step, or why it is not there (its usual source is {@code stepId}). */
+    Measured anyFact(String key, String stepId) {
+        return replay.fact(key).map(Measured::of).orElseGet(() -> Measured.missing(why(stepId, key)));
+    }
+
+    /** Fact keys starting with {@code prefix} in the step {@code stepId}, without the prefix, sorted. */
+    TreeSet<String> suffixes(String stepId, String prefix) {
+        TreeSet<String> out = new TreeSet<>();
+        replay.stepById(stepId).ifPresent(s -> s.facts().keySet().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> out.add(k.substring(prefix.length()))));
+        return out;
+    }
+
+    String why(String stepId, String key) {
+        Optional<JournalReplay.StepRecord> step = replay.stepById(stepId);
+        if (step.isEmpty()) {
+            return "step " + stepId + " did not run in this run";
+        }
+        JournalReplay.StepRecord s = step.get();
+        StepStatus status = s.status();
+        return switch (status) {
+            case SKIPPED -> "step " + s.key() + " was skipped: " + s.summary();
+            case FAILED -> "step " + s.key() + " failed: " + s.summary();
+            case WOULD_RUN -> "step " + s.key() + " was only previewed (dry run)";
+            case RUNNING -> "step " + s.key() + " was interrupted before it ended";
+            case PENDING -> "step " + s.key() + " did not run";
+            default -> "step " + s.key() + " recorded no " + key;
+        };
+    }
+
+    static String duration(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm %02ds", s / 3600, s % 3600 / 60, s % 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60) : s + "s";
+    }
+
+    /** "a=7.0.7, b=7.0.7" (or ; or space separated) as member → version; empty when it is not that shape. */
+    static Map<String, String> members(String text) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (String part : text.split("[,; ]+")) {
+            int eq = part.indexOf('=') >= 0 ? part.indexOf('=') : part.indexOf(':');
+            if (eq <= 0) {
+                return Map.of();
+            }
+            out.put(part.substring(0, eq), part.substring(eq + 1));
+        }
+        return out;
+    }
+
+}

@@ -1,0 +1,103 @@
+package dev.runbook.report;
+
+import java.util.List;
+
+/**
+ * Renders a {@link CompletionReport} as Markdown laid out like the guide's own results tables, with the
+ * guide's Korean headings next to the English ones; a missing value reads "not measured (why)".
+ */
+public final class MarkdownReport {
+    private final StringBuilder md = new StringBuilder();
+
+    private MarkdownReport() {
+    }
+
+    public static String render(CompletionReport r) {
+        return new MarkdownReport().write(r).md.toString();
+    }
+
+    private MarkdownReport write(CompletionReport r) {
+        CompletionReport.Header h = r.header();
+        line("# Completion report · 마이그레이션 결과 — " + h.title());
+        line("");
+        if (h.rehearsal()) {
+            line("> **REHEARSAL** — a run against the built-in simulation. Nothing in AWS was changed.");
+            line("");
+        }
+        table(List.of("", ""), List.of(
+                List.of("run", h.runId()), List.of("environment · 환경", h.environment()),
+                List.of("replication group", h.replicationGroup()), List.of("mode", h.mode()),
+                List.of("operator (OS user)", h.osUser()), List.of("AWS identity", h.awsIdentity()),
+                List.of("started", String.valueOf(h.started())), List.of("ended", String.valueOf(h.ended())),
+                List.of("total time", h.total()), List.of("result", h.result())));
+        heading("Engine and version · 엔진 버전 (before → after)");
+        table(List.of("member", "before · 이전", "after · 이후"), r.engine().stream()
+                .map(e -> List.of(e.member(), e.before().text(), e.after().text())).toList());
+        heading("Steps · 단계");
+        table(List.of("step", "outcome", "time", "confirmation", "confirmed by", "summary"), r.steps().stream()
+                .map(s -> List.of(s.step() + (s.mutates() ? " (mutates)" : ""), s.outcome()
+                        + (s.attempts() > 1 ? " (attempt " + s.attempts() + ")" : ""), s.took(), s.confirmation(),
+                        s.confirmedBy(), s.summary())).toList());
+        heading("Snapshot and rollback · 롤백 계획");
+        line("Manual snapshot taken before the change: **" + r.rollback().snapshotName().text() + "**");
+        line("");
+        int i = 0;
+        for (String step : r.rollback().instructions()) {
+            line(++i + ". " + step);
+        }
+        heading("Downtime · 다운타임");
+        CompletionReport.Downtime d = r.downtime();
+        table(List.of("measure", "measured · 측정값", "guide · 가이드"), List.of(
+                List.of("total downtime", d.total().text(), d.guide()),
+                List.of("longest outage", d.longestOutage().text(), ""),
+                List.of("outages", d.outages().text(), ""),
+                List.of("upgrade took (AWS)", d.upgradeTime().text(), ""),
+                List.of("verdict", d.verdict(), "")));
+        heading("CloudWatch · 모니터링 (average before → after)");
+        table(List.of("metric", "before", "after"), r.cloudwatch().stream()
+                .map(m -> List.of(m.metric(), m.before().text(), m.after().text())).toList());
+        heading("Benchmark · 성능 테스트 (requests/s)");
+        table(List.of("test", "before · 이전", "after · 이후", "ratio", "against the guide's \"up to 2x\""),
+                r.benchmark().stream().map(b -> List.of(b.test(), b.before().text(), b.after().text(),
+                        b.ratio().present() ? b.ratio().value() + "x" : b.ratio().text(), b.verdict())).toList());
+        heading("Data integrity · 데이터 무결성");
+        CompletionReport.Integrity in = r.integrity();
+        table(List.of("result", "missing keys", "changed keys"),
+                List.of(List.of(in.result().text(), in.missing().text(), in.changed().text())));
+        heading("Monthly cost · 비용");
+        CompletionReport.Cost c = r.cost();
+        table(List.of("before · 이전", "after · 이후", "difference", "guide · 가이드"),
+                List.of(List.of(c.before().text(), c.after().text(), c.verdict(), c.guide())));
+        if (!c.priceSource().isEmpty()) {
+            line("");
+            line("Prices: " + c.priceSource() + ". Valkey nodes cost 20% less than Redis OSS nodes; the guide says \"same\".");
+        }
+        heading("Warnings and deviations · 경고 및 편차");
+        if (r.warnings().isEmpty()) {
+            line("none");
+        }
+        r.warnings().forEach(w -> line("- " + w));
+        return this;
+    }
+
+    private void heading(String title) {
+        line("");
+        line("## " + title);
+        line("");
+    }
+
+    private void table(List<String> head, List<List<String>> rows) {
+        line("| " + String.join(" | ", head) + " |");
+        line("|" + "---|".repeat(head.size()));
+        rows.forEach(r -> line("| " + String.join(" | ", r.stream().map(MarkdownReport::cell).toList()) + " |"));
+    }
+
+    private static String cell(String s) {
+        return s == null ? "-" : s.replace("|", "\\|").replace("\n", " ");
+    }
+
+    private void line(String s) {
+        md.append(s).append('\n');
+    }
+
+}

@@ -1,0 +1,219 @@
+package dev.runbook.report;
+
+import dev.runbook.config.Environment;
+import dev.runbook.config.Prices;
+import dev.runbook.report.CompletionReport.Measured;
+import dev.runbook.run.JournalReplay;
+import dev.runbook.run.StepStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The sections of the completion report, one method each, reading the facts of the steps that measure them
+ * (describe-group, await-upgrade, manual-snapshot, probe-stop, cloudwatch, benchmark-*, data-intact).
+ */
+final class RunSections {
+    /** The guide's monthly cost claims per environment ("비용" table). */
+    private static final Map<String, String> GUIDE_COST = Map.of(
+            "dev", "~$12 → ~$12 (guide: \"same\")", "prod", "~$23 → ~$47 (guide: a replica is added)");
+
+    private RunSections() {
+    }
+
+    static List<CompletionReport.EngineRow> engine(CompletionReportBuilder b) {
+        Measured before = b.factOf("describe-group", "member-versions");
+        Measured after = b.factOf("await-upgrade", "member-versions-after");
+        Measured engineBefore = b.factOf("describe-group", "engine");
+        Measured engineAfter = b.factOf("await-upgrade", "engine-after");
+        Map<String, String> mb = before.present() ? CompletionReportBuilder.members(before.value()) : Map.of();
+        Map<String, String> ma = after.present() ? CompletionReportBuilder.members(after.value()) : Map.of();
+        List<CompletionReport.EngineRow> rows = new ArrayList<>();
+        rows.add(new CompletionReport.EngineRow("group engine (version)",
+                join(engineBefore, b.factOf("describe-group", "engine-version")), engineAfter));
+        LinkedHashSet<String> members = new LinkedHashSet<>(mb.keySet());
+        members.addAll(ma.keySet());
+        for (String m : members) {
+            rows.add(new CompletionReport.EngineRow(m, version(mb, m, before), version(ma, m, after)));
+        }
+        if (members.isEmpty()) {
+            rows.add(new CompletionReport.EngineRow("every member", before, after));
+        }
+        return rows;
+    }
+
+    private static Measured join(Measured a, Measured b) {
+        return a.present() ? Measured.of(a.value() + (b.present() ? " " + b.value() : "")) : a;
+    }
+
+    private static Measured version(Map<String, String> versions, String member, Measured whole) {
+        if (!whole.present()) {
+            return whole;
+        }
+        return versions.containsKey(member) ? Measured.of(versions.get(member))
+                : Measured.missing("the step did not list " + member);
+    }
+
+    static List<CompletionReport.StepLine> steps(JournalReplay r) {
+        return r.steps().stream().map(s -> new CompletionReport.StepLine(s.key(),
+                s.status() == StepStatus.RUNNING ? "interrupted" : s.status().word()
+                        + (s.reconciliations().isEmpty() ? "" : " (reconciled on resume)"),
+                s.took().map(CompletionReportBuilder::duration).orElse("-"),
+                s.confirmation() == null ? (s.mutates() ? "none recorded" : "not needed") : s.confirmation(),
+                s.confirmedBy() == null ? "-" : s.confirmedBy(), s.mutates(), s.attempts(),
+                s.summary() == null ? "" : s.summary())).toList();
+    }
+
+    static CompletionReport.Rollback rollback(CompletionReportBuilder b) {
+        Measured name = b.anyFact("snapshot-name", "manual-snapshot");
+        String group = b.group();
+        String snapshot = name.present() ? name.value() : "<the pre-migration manual snapshot>";
+        String engine = b.env().map(e -> e.source().engine()).orElse("redis");
+        String version = b.env().map(e -> e.source().version()).orElse("7.0");
+        String nodeType = b.env().map(Environment::nodeType).orElse("<node type>");
+        int nodes = b.env().map(Environment::currentNumCacheClusters).orElse(1);
+        List<String> steps = new ArrayList<>();
+        if (!name.present()) {
+            steps.add("No manual snapshot was recorded in this run (" + name.notMeasured()
+                    + "): without one there is no way back from Valkey 8.0.");
+        }
+        steps.add("Restore the snapshot into a NEW group " + group + "-rollback (the runbook's rollback section, "
+                + "step restore-snapshot, does exactly this): aws elasticache create-replication-group "
+                + "--replication-group-id " + group + "-rollback --replication-group-description \"rollback of "
+                + group + "\" --snapshot-name " + snapshot + " --engine " + engine + " --engine-version " + version
+                + " --cache-node-type " + nodeType + " --num-cache-clusters " + nodes);
+        steps.add("Wait until " + group + "-rollback is available, then point the clients at its primary endpoint; "
+                + "writes made after the snapshot are not in it.");
+        steps.add("Do NOT use the guide's rollback `terraform apply -var=\"elasticache_engine_version=" + version
+                + "\"`: an engine or version downgrade is ForceNew in the Terraform AWS provider, so Terraform "
+                + "deletes and re-creates " + group + " and the data is lost. Valkey 8.0 has no in-place way back "
+                + "(AWS supports only Valkey 7.2 → Redis OSS 7.1).");
+        return new CompletionReport.Rollback(name, steps);
+    }
+
+    static CompletionReport.Downtime downtime(CompletionReportBuilder b) {
+        Measured ms = b.factOf("probe-stop", "downtime-ms");
+        Measured longest = b.factOf("probe-stop", "longest-outage-ms");
+        Measured total = ms.present() ? Measured.of(seconds(ms.value())) : ms;
+        String verdict = "not measured";
+        if (ms.present()) {
+            double min = Double.parseDouble(ms.value()) / 60000.0;
+            verdict = min < 5 ? "shorter than the guide's 5-10 minutes"
+                    : min <= 10 ? "within the guide's 5-10 minutes" : "LONGER than the guide's 5-10 minutes";
+        }
+        return new CompletionReport.Downtime(total, longest.present() ? Measured.of(seconds(longest.value())) : longest,
+                b.factOf("probe-stop", "outages"), seconds(b.factOf("await-upgrade", "upgrade-seconds")),
+                "dev: 5-10 minutes of downtime (다운타임 5-10분)", verdict);
+    }
+
+    private static Measured seconds(Measured s) {
+        return s.present() ? Measured.of(s.value() + " s") : s;
+    }
+
+    private static String seconds(String millis) {
+        try {
+            return String.format(Locale.ROOT, "%.1f s", Double.parseDouble(millis) / 1000.0);
+        } catch (NumberFormatException e) {
+            return millis + " ms";
+        }
+    }
+
+    static List<CompletionReport.MetricRow> cloudwatch(CompletionReportBuilder b) {
+        var metrics = b.suffixes("cloudwatch", "avg-before.");
+        metrics.addAll(b.suffixes("cloudwatch", "avg-after."));
+        if (metrics.isEmpty()) {
+            Measured none = b.factOf("cloudwatch", "avg-before.CPUUtilization");
+            return List.of(new CompletionReport.MetricRow("CPUUtilization", none, none));
+        }
+        return metrics.stream().map(m -> new CompletionReport.MetricRow(m, b.factOf("cloudwatch", "avg-before." + m),
+                b.factOf("cloudwatch", "avg-after." + m))).toList();
+    }
+
+    static List<CompletionReport.BenchmarkRow> benchmark(CompletionReportBuilder b) {
+        var tests = b.suffixes("benchmark-before", "rps-");
+        tests.addAll(b.suffixes("benchmark-after", "rps-"));
+        if (tests.isEmpty()) {
+            tests.add("GET");
+            tests.add("SET");
+        }
+        return tests.stream().map(t -> {
+            Measured ratio = b.factOf("benchmark-after", "ratio-" + t);
+            String verdict = "not measured";
+            if (ratio.present()) {
+                double x = Double.parseDouble(ratio.value());
+                verdict = x >= 1.95 ? "meets the guide's \"up to 2x\"" : x > 1.0
+                        ? String.format(Locale.ROOT, "%.2fx: faster, short of the guide's \"up to 2x\"", x)
+                        : String.format(Locale.ROOT, "%.2fx: not faster (guide: \"up to 2x\")", x);
+            }
+            return new CompletionReport.BenchmarkRow(t, b.factOf("benchmark-before", "rps-" + t),
+                    b.factOf("benchmark-after", "rps-" + t), ratio, verdict);
+        }).toList();
+    }
+
+    static CompletionReport.Integrity integrity(CompletionReportBuilder b) {
+        return new CompletionReport.Integrity(b.factOf("data-intact", "result"), b.factOf("data-intact", "missing"),
+                b.factOf("data-intact", "changed"));
+    }
+
+    static CompletionReport.Cost cost(CompletionReportBuilder b) {
+        String envName = b.replay().startFact("environment").orElse("?");
+        String guide = GUIDE_COST.getOrDefault(envName, "the guide gives no figure for " + envName);
+        if (b.env().isEmpty() || b.settings().isEmpty()) {
+            Measured none = Measured.missing("the settings have no environment " + envName);
+            return new CompletionReport.Cost("", "", none, none, guide, "not measured");
+        }
+        Environment e = b.env().get();
+        Prices p = b.settings().get().prices();
+        Measured before = money(p.monthly(e.nodeType(), e.source().engine(), e.currentNumCacheClusters()), p,
+                e.nodeType(), e.source().engine(), e.currentNumCacheClusters());
+        Measured after = money(p.monthly(e.nodeType(), e.target().engine(), e.numCacheClusters()), p,
+                e.nodeType(), e.target().engine(), e.numCacheClusters());
+        String verdict = "not measured";
+        if (before.present() && after.present()) {
+            double bv = p.monthly(e.nodeType(), e.source().engine(), e.currentNumCacheClusters()).orElseThrow();
+            double av = p.monthly(e.nodeType(), e.target().engine(), e.numCacheClusters()).orElseThrow();
+            verdict = String.format(Locale.ROOT, "%+.2f %s/month (%+.0f%%)", av - bv, p.currency(),
+                    (av - bv) / bv * 100);
+        }
+        return new CompletionReport.Cost(p.currency(), p.source(), before, after, guide, verdict);
+    }
+
+    private static Measured money(Optional<Double> v, Prices p, String nodeType, String engine, int nodes) {
+        return v.map(x -> Measured.of(String.format(Locale.ROOT, "%.2f %s (%d × %s %s)", x, p.currency(), nodes,
+                        nodeType, engine)))
+                .orElseGet(() -> Measured.missing("the price table has no " + engine + " price for " + nodeType));
+    }
+
+    static List<String> warnings(JournalReplay r) {
+        List<String> w = new ArrayList<>();
+        if ("REHEARSAL".equals(r.startFact("mode").orElse(""))) {
+            w.add("This was a REHEARSAL against a built-in simulation: nothing in AWS was read or changed, "
+                    + "and every number below is simulated.");
+        }
+        if ("DRY-RUN".equals(r.startFact("mode").orElse(""))) {
+            w.add("This was a DRY RUN: AWS was only read; no change was sent.");
+        }
+        r.problems().forEach(p -> w.add("journal: " + p));
+        r.resumes().forEach(s -> w.add("resumed " + s));
+        for (JournalReplay.StepRecord s : r.steps()) {
+            s.reconciliations().forEach(x -> w.add(s.key() + " reconciled after a crash: " + x));
+            switch (s.status()) {
+                case SKIPPED -> w.add(s.key() + " skipped: " + s.summary());
+                case WOULD_RUN -> w.add(s.key() + " not sent (dry run): " + s.summary());
+                case FAILED -> w.add(s.key() + " FAILED: " + s.summary());
+                case RUNNING -> w.add(s.key() + " was interrupted and never ended");
+                default -> {
+                }
+            }
+            s.warnings().forEach(x -> w.add(s.key() + ": " + x));
+        }
+        if (r.rolledBack()) {
+            w.add("the rollback section was started after a failure");
+        }
+        r.aborts().forEach(a -> w.add("aborted: " + a));
+        return w;
+    }
+}

@@ -1,0 +1,239 @@
+package dev.runbook.run;
+
+import dev.runbook.action.Outcome;
+import dev.runbook.runbook.Runbook;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a journal says about a run, read back from its events alone: the facts of its start, each step's last
+ * attempt (confirmation, start, end, outcome, reconciliation), and how the run ended. Both {@code resume} and
+ * the completion report are built on it, so they can never disagree about what happened.
+ */
+public final class JournalReplay {
+    /** The fact a {@code reconciled} event carries to say what resume decided. */
+    public static final String RESOLUTION = "resolution";
+
+    /** One step's last attempt as journaled; {@code ended == null} with {@code started != null} = in flight. */
+    public record StepRecord(String key, boolean mutates, String started, String ended, String endEvent,
+                             String summary, Map<String, String> facts, List<String> requestIds,
+                             List<String> warnings, Map<String, List<Double>> series, String confirmation,
+                             String confirmedBy, int attempts, List<String> reconciliations) {
+
+        /** The step's state as the journal leaves it. A step still in flight reads RUNNING (interrupted). */
+        public StepStatus status() {
+            if (endEvent == null) {
+                return started == null ? StepStatus.PENDING : StepStatus.RUNNING;
+            }
+            return switch (endEvent) {
+                case "succeeded", "reconciled" -> StepStatus.DONE;
+                case "skipped" -> StepStatus.SKIPPED;
+                case "would-run" -> StepStatus.WOULD_RUN;
+                default -> StepStatus.FAILED;
+            };
+        }
+
+        /** Time the attempt took, when it both started and ended. */
+        public Optional<Duration> took() {
+            if (started == null || ended == null) {
+                return Optional.empty();
+            }
+            return Optional.of(Duration.between(Instant.parse(started), Instant.parse(ended)));
+        }
+
+        /** The run's state for this step, for {@link Run#restore}. */
+        public StepState toState(Runbook.Entry entry) {
+            StepStatus status = status();
+            Outcome outcome = null;
+            if (status.finished() || status == StepStatus.FAILED) {
+                Outcome.Builder b = switch (status) {
+                    case DONE -> Outcome.succeeded(summary);
+                    case SKIPPED -> Outcome.skipped(summary);
+                    case WOULD_RUN -> Outcome.wouldRun(summary);
+                    default -> Outcome.failed(summary);
+                };
+                facts.forEach(b::fact);
+                b.requestIds(requestIds);
+                warnings.forEach(b::warning);
+                series.forEach(b::series);
+                outcome = b.build();
+            }
+            return new StepState(entry, status, outcome, started == null ? null : Instant.parse(started),
+                    ended == null ? null : Instant.parse(ended), confirmedBy,
+                    status == StepStatus.SKIPPED ? summary : null);
+        }
+    }
+
+    private final String runId;
+    private final String startedAt;
+    private final Map<String, String> startFacts;
+    private final String operator;
+    private final String lastTs;
+    private final String endedAt;
+    private final String endSummary;
+    private final List<String> aborts;
+    private final List<String> resumes;
+    private final boolean rolledBack;
+    private final List<StepRecord> steps;
+    private final List<String> problems;
+
+    private JournalReplay(Replayer r, List<String> problems) {
+        this.runId = r.runId;
+        this.startedAt = r.startedAt;
+        this.startFacts = Map.copyOf(r.startFacts);
+        this.operator = r.operator;
+        this.lastTs = r.lastTs;
+        this.endedAt = r.endedAt;
+        this.endSummary = r.endSummary;
+        this.aborts = List.copyOf(r.aborts);
+        this.resumes = List.copyOf(r.resumes);
+        this.rolledBack = r.rolledBack;
+        this.steps = r.steps.values().stream().map(JournalStepBuilder::build).toList();
+        this.problems = List.copyOf(problems);
+    }
+
+    /** Replays the events of a journal file's contents (unreadable lines become {@link #problems()}). */
+    public static JournalReplay of(Journal.Contents contents) {
+        Replayer r = new Replayer();
+        contents.events().forEach(r::accept);
+        return new JournalReplay(r, contents.problems());
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    public String startedAt() {
+        return startedAt;
+    }
+
+    /** Facts of the run-started event: mode, environment, replication-group, os-user, aws-identity, ... */
+    public Map<String, String> startFacts() {
+        return startFacts;
+    }
+
+    public Optional<String> startFact(String key) {
+        return Optional.ofNullable(startFacts.get(key));
+    }
+
+    public String operator() {
+        return operator;
+    }
+
+    /** Time of the newest event: the end of the run, or as far as it got. */
+    public String lastTs() {
+        return lastTs;
+    }
+
+    /** Time of the run-ended event, or null when the run never ended (crashed, or still running). */
+    public String endedAt() {
+        return endedAt;
+    }
+
+    public String endSummary() {
+        return endSummary;
+    }
+
+    public boolean finished() {
+        return endedAt != null;
+    }
+
+    public List<String> aborts() {
+        return aborts;
+    }
+
+    /** One line per resume of this run. */
+    public List<String> resumes() {
+        return resumes;
+    }
+
+    public boolean rolledBack() {
+        return rolledBack;
+    }
+
+    /** Steps in the order they first appeared in the journal. */
+    public List<StepRecord> steps() {
+        return steps;
+    }
+
+    public Optional<StepRecord> step(String key) {
+        return steps.stream().filter(s -> s.key().equals(key)).findFirst();
+    }
+
+    /** The step whose key ends with {@code /stepId} (the runbook's step id, whatever its section). */
+    public Optional<StepRecord> stepById(String stepId) {
+        return steps.stream().filter(s -> s.key().endsWith("/" + stepId)).findFirst();
+    }
+
+    /** The newest value of a fact recorded by any finished step. */
+    public Optional<String> fact(String key) {
+        String value = null;
+        String at = "";
+        for (StepRecord s : steps) {
+            if (s.facts().containsKey(key) && s.ended() != null && s.ended().compareTo(at) >= 0) {
+                value = s.facts().get(key);
+                at = s.ended();
+            }
+        }
+        return Optional.ofNullable(value);
+    }
+
+    /** Lines that could not be read (a torn last line after a crash mid-write). */
+    public List<String> problems() {
+        return problems;
+    }
+
+    /** Folds events into per-step attempts. */
+    private static final class Replayer {
+        String runId;
+        String startedAt;
+        Map<String, String> startFacts = new LinkedHashMap<>();
+        String operator;
+        String lastTs;
+        String endedAt;
+        String endSummary;
+        final List<String> aborts = new ArrayList<>();
+        final List<String> resumes = new ArrayList<>();
+        boolean rolledBack;
+        final Map<String, JournalStepBuilder> steps = new LinkedHashMap<>();
+
+        void accept(JournalEvent e) {
+            if (runId == null) {
+                runId = e.run();
+            }
+            if (e.ts() != null) {
+                lastTs = e.ts();
+            }
+            switch (e.event()) {
+                case "run-started" -> {
+                    startedAt = e.ts();
+                    if (e.facts() != null) {
+                        startFacts.putAll(e.facts());
+                    }
+                    operator = e.operator();
+                }
+                case "run-ended" -> {
+                    endedAt = e.ts();
+                    endSummary = e.summary();
+                }
+                case "aborted" -> aborts.add(e.summary());
+                case "resumed" -> {
+                    resumes.add(e.ts() + ": " + e.summary());
+                    endedAt = null;
+                    endSummary = null;
+                }
+                case "rollback-started" -> rolledBack = true;
+                default -> {
+                    if (e.step() != null) {
+                        steps.computeIfAbsent(e.step(), JournalStepBuilder::new).accept(e);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.runbook.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Folds one step's journal events into its last attempt for {@link JournalReplay}: a new attempt starts at a
+ * confirmation, or at a start after an end; a {@code reconciled} event ends, reopens or fails the attempt
+ * as resume decided.
+ */
+final class JournalStepBuilder {
+    final String key;
+    boolean mutates;
+    boolean open;
+    String started;
+    String ended;
+    String endEvent;
+    String summary;
+    Map<String, String> facts = new LinkedHashMap<>();
+    List<String> requestIds = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    Map<String, List<Double>> series = new LinkedHashMap<>();
+    String confirmation;
+    String confirmedBy;
+    int attempts;
+    final List<String> reconciliations = new ArrayList<>();
+
+    JournalStepBuilder(String key) {
+        this.key = key;
+    }
+
+    void accept(JournalEvent e) {
+        if (e.mutates() != null) {
+            mutates = e.mutates();
+        }
+        switch (e.event()) {
+            case "confirmed" -> {
+                newAttempt();
+                confirmation = e.summary();
+                confirmedBy = e.operator();
+            }
+            case "started" -> {
+                if (!open) {
+                    newAttempt();
+                }
+                started = e.ts();
+                summary = e.summary();
+            }
+            case "reconciled" -> reconciled(e);
+            default -> end(e);
+        }
+    }
+
+    private void newAttempt() {
+        open = true;
+        attempts++;
+        started = null;
+        ended = null;
+        endEvent = null;
+        confirmation = null;
+        confirmedBy = null;
+        facts = new LinkedHashMap<>();
+        requestIds = new ArrayList<>();
+        warnings = new ArrayList<>();
+        series = new LinkedHashMap<>();
+    }
+
+    private void end(JournalEvent e) {
+        if (!open) {
+            newAttempt();
+        }
+        open = false;
+        if (started == null) {
+            started = e.ts();
+        }
+        ended = e.ts();
+        endEvent = e.event();
+        summary = e.summary();
+        take(e);
+    }
+
+    private void take(JournalEvent e) {
+        if (e.facts() != null) {
+            facts.putAll(e.facts());
+        }
+        if (e.requestIds() != null) {
+            requestIds.addAll(e.requestIds());
+        }
+        if (e.warnings() != null) {
+            warnings.addAll(e.warnings());
+        }
+        if (e.series() != null) {
+            series.putAll(e.series());
+        }
+    }
+
+    private void reconciled(JournalEvent e) {
+        reconciliations.add(e.summary());
+        String resolution = e.facts() == null ? "" : e.facts().getOrDefault(JournalReplay.RESOLUTION, "");
+        switch (resolution) {
+            case "done" -> {
+                open = false;
+                ended = e.ts();
+                endEvent = "reconciled";
+                summary = e.summary();
+                take(e);
+                facts.remove(JournalReplay.RESOLUTION);
+            }
+            case "pending" -> {
+                open = false;
+                started = null;
+                ended = null;
+                endEvent = null;
+                summary = e.summary();
+            }
+            default -> {
+                open = false;
+                ended = e.ts();
+                endEvent = "failed";
+                summary = e.summary();
+            }
+        }
+    }
+
+    JournalReplay.StepRecord build() {
+        return new JournalReplay.StepRecord(key, mutates, started, ended, endEvent, summary,
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts)),
+                List.copyOf(requestIds), List.copyOf(warnings), Map.copyOf(series), confirmation,
+                confirmedBy, attempts, List.copyOf(reconciliations));
+    }
+}

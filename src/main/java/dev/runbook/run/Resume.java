@@ -1,0 +1,57 @@
+package dev.runbook.run;
+
+import dev.runbook.runbook.Runbook;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Puts a fresh {@link Run} (same id, same folder, the journal reopened for appending) back where the old
+ * process stopped: finished steps are restored from the journal, and every mutating step that started but
+ * never ended is reconciled with AWS before anything is repeated. A read-only step caught mid-flight simply
+ * runs again. This is what makes "no mutating action runs twice because of a crash" true.
+ */
+public final class Resume {
+    /** What resume found: one line per decision, and whether an operator must look before going on. */
+    public record Result(List<String> findings, boolean needsOperator) {
+        public Result {
+            findings = List.copyOf(findings);
+        }
+    }
+
+    private Resume() {
+    }
+
+    public static Result restore(Run run, JournalReplay old, Reconciler reconciler) throws InterruptedException {
+        List<String> findings = new ArrayList<>(old.problems());
+        boolean needsOperator = false;
+        run.resumed("resuming run " + old.runId() + " after its last event at " + old.lastTs()
+                + (old.problems().isEmpty() ? "" : "; " + old.problems().size()
+                + " unreadable journal line(s) skipped: " + String.join("; ", old.problems())));
+        for (JournalReplay.StepRecord rec : old.steps()) {
+            Optional<Runbook.Entry> entry = run.runbook().entry(rec.key());
+            if (entry.isEmpty()) {
+                findings.add(rec.key() + " is in the journal but not in the runbook any more: ignored");
+                continue;
+            }
+            StepStatus status = rec.status();
+            if (status == StepStatus.RUNNING) {
+                if (!entry.get().step().action().mutates()) {
+                    findings.add(rec.key() + " (read-only) was interrupted: it runs again");
+                    continue;
+                }
+                Reconciler.Finding f = reconciler.reconcile(entry.get(), rec, run);
+                run.reconciled(entry.get(), f.resolution().word(), f.summary(), f.facts());
+                findings.add(rec.key() + " was interrupted: " + f.summary());
+                needsOperator |= f.resolution() == Reconciler.Resolution.UNKNOWN;
+            } else if (status != StepStatus.PENDING) {
+                run.restore(rec.toState(entry.get()));
+            }
+        }
+        if (old.rolledBack()) {
+            findings.add("the run was rolling back when it stopped: finish the rollback with an operator");
+            needsOperator = true;
+        }
+        return new Result(findings, needsOperator);
+    }
+}

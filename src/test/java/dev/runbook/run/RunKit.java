@@ -1,0 +1,156 @@
+package dev.runbook.run;
+
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionRegistry;
+import dev.runbook.action.Mode;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import dev.runbook.action.TestContext;
+import dev.runbook.action.TimeSource;
+import dev.runbook.aws.Backend;
+import dev.runbook.config.Environment;
+import dev.runbook.config.Settings;
+import dev.runbook.config.TestSettings;
+import dev.runbook.runbook.RunbookLoader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+
+/**
+ * Builds real Runs over the real runbook for tests: every action is a fake that counts its executions, can
+ * be given an effect on {@link FakeElastiCache}, and can crash the process (an Error no one catches) after
+ * its effect, as a SIGKILL would leave it.
+ */
+final class RunKit {
+    /** Stands for the process dying: not caught by the run, so no end event is journaled. */
+    static final class Crash extends Error {
+        Crash(String where) {
+            super("crash in " + where);
+        }
+    }
+
+    final Settings settings = TestSettings.load();
+    Environment environment = settings.environment("dev");
+    final FakeElastiCache elastiCache = new FakeElastiCache();
+    final TestContext.ManualTime time = new TestContext.ManualTime(Instant.parse("2026-11-29T04:30:00Z"));
+    final Map<String, Integer> executions = new HashMap<>();
+    final Map<String, Function<ActionContext, Outcome>> behaviour = new HashMap<>();
+    final List<String> log = new ArrayList<>();
+    String crashIn;
+
+    RunKit() {
+        behaviour.put("elasticache.create-snapshot", ctx -> {
+            elastiCache.snapshot("goorm-popcorn-cache-dev-pre-valkey-20261129", "available", time.now());
+            return Outcome.succeeded("snapshot taken").fact("snapshot-name", "goorm-popcorn-cache-dev-pre-valkey-20261129").build();
+        });
+        behaviour.put("terraform.apply", ctx -> {
+            elastiCache.engine = "valkey";
+            return Outcome.succeeded("applied").build();
+        });
+    }
+
+    Run run(Path dir, String id) {
+        ActionRegistry fakes = new ActionRegistry();
+        ActionRegistry standard = ActionRegistry.standard();
+        for (String name : standard.names()) {
+            boolean mutates = standard.factory(name).orElseThrow().create(Params.empty()).mutates();
+            fakes.register(name, params -> {
+                params.acceptAll();
+                return new FakeAction(name, mutates);
+            });
+        }
+        var runbook = new RunbookLoader(fakes).load(Path.of("runbooks", "valkey-migration.conf"), environment);
+        RunInfo info = new RunInfo(id, dir, "tester", Map.of());
+        return new Run(info, runbook, environment, settings, new TestBackend(), Journal.open(dir), new RunListener() {
+            @Override
+            public void log(String line) {
+                log.add(line);
+            }
+        });
+    }
+
+    int executed(String action) {
+        return executions.getOrDefault(action, 0);
+    }
+
+    final class FakeAction implements Action {
+        private final String name;
+        private final boolean mutates;
+
+        FakeAction(String name, boolean mutates) {
+            this.name = name;
+            this.mutates = mutates;
+        }
+
+        @Override
+        public Preview preview(ActionContext ctx) {
+            return Preview.of(name);
+        }
+
+        @Override
+        public boolean mutates() {
+            return mutates;
+        }
+
+        @Override
+        public Outcome execute(ActionContext ctx) {
+            executions.merge(name, 1, Integer::sum);
+            Outcome o = behaviour.getOrDefault(name, c -> Outcome.succeeded(name + " ok").build()).apply(ctx);
+            if (name.equals(crashIn)) {
+                crashIn = null;
+                throw new Crash(name);
+            }
+            return o;
+        }
+    }
+
+    final class TestBackend implements Backend {
+        @Override
+        public Mode mode() {
+            return Mode.REHEARSAL;
+        }
+
+        @Override
+        public ElastiCacheClient elastiCache() {
+            return elastiCache;
+        }
+
+        @Override
+        public CloudWatchClient cloudWatch() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public <T> Optional<T> service(Class<T> type) {
+            return Optional.empty();
+        }
+
+        @Override
+        public TimeSource time() {
+            return time;
+        }
+
+        @Override
+        public String identity() {
+            return "rehearsal";
+        }
+
+        @Override
+        public String describe() {
+            return "simulated";
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
