@@ -5,7 +5,6 @@ import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionRegistry;
 import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
-import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.TestContext;
 import dev.runbook.action.TimeSource;
@@ -60,9 +59,11 @@ final class RunKit {
 
     Run run(Path dir, String id) {
         ActionRegistry fakes = new ActionRegistry();
-        ActionRegistry standard = ActionRegistry.standard();
-        for (String name : standard.names()) {
-            boolean mutates = standard.factory(name).orElseThrow().create(Params.empty()).mutates();
+        Map<String, Boolean> mutatesByName = new HashMap<>();
+        new RunbookLoader(ActionRegistry.standard()).load(Path.of("runbooks", "valkey-migration.conf"), environment)
+                .entries().forEach(e -> mutatesByName.put(e.step().actionName(), e.step().action().mutates()));
+        for (String name : mutatesByName.keySet()) {
+            boolean mutates = mutatesByName.get(name);
             fakes.register(name, params -> {
                 params.acceptAll();
                 return new FakeAction(name, mutates);
