@@ -1,6 +1,8 @@
 package dev.runbook;
 
 import dev.runbook.cli.PlanCommand;
+import dev.runbook.cli.RehearseCommand;
+import dev.runbook.cli.RunCommand;
 import dev.runbook.cli.ValidateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "valkey-runbook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Walks an operator through migrating an ElastiCache replication group from "
                 + "Redis OSS 7.0 to Valkey 8.0.",
-        subcommands = {PlanCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {PlanCommand.class, ValidateCommand.class, RehearseCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final String VERSION = "0.1.0";
 
