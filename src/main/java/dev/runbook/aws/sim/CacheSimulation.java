@@ -47,6 +47,7 @@ public final class CacheSimulation {
     private long seq;
     private long requests;
     private Instant throttleFrom;
+    private Instant dueTime;
 
     public CacheSimulation(TimeSource clock, Set<Fault> faults, Duration upgradeTimeout) {
         this.clock = clock;
@@ -139,12 +140,13 @@ public final class CacheSimulation {
         return g;
     }
 
+    /** The simulated now; while a scheduled change runs, the moment it was due (so its follow-ups keep time). */
     synchronized Instant now() {
-        return clock.now();
+        return dueTime != null ? dueTime : clock.now();
     }
 
     synchronized void schedule(Duration after, Runnable task) {
-        tasks.add(new Task(clock.now().plus(after), seq++, task));
+        tasks.add(new Task(now().plus(after), seq++, task));
     }
 
     synchronized void scheduleAt(Instant at, Runnable task) {
@@ -155,12 +157,18 @@ public final class CacheSimulation {
     synchronized void advance() {
         Instant now = clock.now();
         while (!tasks.isEmpty() && !tasks.peek().at.isAfter(now)) {
-            tasks.poll().run.run();
+            Task task = tasks.poll();
+            dueTime = task.at;
+            try {
+                task.run.run();
+            } finally {
+                dueTime = null;
+            }
         }
     }
 
     synchronized void event(SourceType type, String source, String message) {
-        events.add(new Event(clock.now(), type, source, message));
+        events.add(new Event(now(), type, source, message));
     }
 
     synchronized String nextRequestId() {
