@@ -30,6 +30,12 @@ class RehearsalBackendTest {
                 "window opens " + lead + " after the rehearsal starts");
         assertEquals("sun:04:00-sun:06:00", prod.maintenanceWindow());
         assertEquals(Duration.ofHours(2), MaintenanceWindow.length(prod.maintenanceWindow()));
+        assertEquals(window, MaintenanceWindow.nextApply(prod.maintenanceWindow(), now), "queued until it opens");
+        Instant inside = window.plus(Duration.ofMinutes(90));
+        assertEquals(inside.plusSeconds(60), MaintenanceWindow.nextApply(prod.maintenanceWindow(), inside),
+                "inside the window a queued change starts at once");
+        assertEquals(window.plus(Duration.ofDays(7)),
+                MaintenanceWindow.nextApply(prod.maintenanceWindow(), window.plus(Duration.ofHours(2))));
     }
 
     @Test

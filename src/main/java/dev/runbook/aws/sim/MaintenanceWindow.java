@@ -28,6 +28,15 @@ public final class MaintenanceWindow {
         return candidate.toInstant();
     }
 
+    /**
+     * When ElastiCache starts a change queued for the window: in a minute if the window is open at {@code now},
+     * else when it next opens.
+     */
+    public static Instant nextApply(String window, Instant now) {
+        Instant opening = nextStart(window, now.minus(length(window)).plusSeconds(1));
+        return opening.isAfter(now) ? opening : now.plusSeconds(60);
+    }
+
     /** The length of the window. */
     public static Duration length(String window) {
         String[] ends = window.split("-");

@@ -108,7 +108,7 @@ final class Mutations {
                 // The status may still read "available" for a moment after the call, as AWS may show it.
                 sim.schedule(Duration.ofSeconds(30), upgrade::start);
             } else {
-                sim.scheduleAt(MaintenanceWindow.nextStart(g.maintenanceWindow, sim.now()), upgrade::start);
+                sim.scheduleAt(MaintenanceWindow.nextApply(g.maintenanceWindow, sim.now()), upgrade::start);
             }
         } else if (parameterGroup != null) {
             g.parameterGroup = parameterGroup;

@@ -147,6 +147,7 @@ class SimulatedElastiCacheTest {
     void prodQueuesTheUpgradeForTheWindowAndFailsOverToTheUpgradedReplica() {
         SimulatedElastiCache ec = client("prod");
         String prod = "goorm-popcorn-cache-prod";
+        time.advance(Duration.ofHours(2)); // 06:30 on Sunday: the window (sun:04:00-06:00) has just closed
         ec.increaseReplicaCount(b -> b.replicationGroupId(prod).newReplicaCount(1).applyImmediately(true));
         time.advance(Duration.ofMinutes(8));
         ec.modifyReplicationGroup(b -> b.replicationGroupId(prod).automaticFailoverEnabled(true).multiAZEnabled(true)
@@ -155,7 +156,7 @@ class SimulatedElastiCacheTest {
         ec.modifyReplicationGroup(b -> b.replicationGroupId(prod).engine("valkey").engineVersion("8.0")
                 .applyImmediately(false));
         time.advance(Duration.ofMinutes(5));
-        assertEquals("available", group(ec, prod).status(), "queued for sun:04:00, a week away");
+        assertEquals("available", group(ec, prod).status(), "queued for the next window, a week away");
         assertTrue(members(ec).stream().allMatch(m -> "8.0.1".equals(m.pendingModifiedValues().engineVersion())));
         time.advance(Duration.ofDays(7));
         ReplicationGroup g = group(ec, prod);
@@ -164,6 +165,15 @@ class SimulatedElastiCacheTest {
         assertEquals("replica", g.nodeGroups().get(0).nodeGroupMembers().get(0).currentRole());
         assertTrue(ec.describeEvents(b -> b.sourceIdentifier(prod).duration(24 * 60)).events().stream()
                 .anyMatch(e -> e.message().equals("Failover to replica node " + prod + "-002 completed.")));
+    }
+
+    @Test
+    void insideTheWindowAQueuedUpgradeStartsAtOnce() {
+        SimulatedElastiCache ec = client("prod");
+        ec.modifyReplicationGroup(b -> b.replicationGroupId("goorm-popcorn-cache-prod").engine("valkey")
+                .engineVersion("8.0").applyImmediately(false));
+        time.advance(Duration.ofMinutes(2));
+        assertEquals("modifying", group(ec, "goorm-popcorn-cache-prod").status(), "04:30 is inside sun:04:00-06:00");
     }
 
     @Test
