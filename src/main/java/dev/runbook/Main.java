@@ -3,8 +3,10 @@ package dev.runbook;
 import dev.runbook.cli.AnalyzePlanCommand;
 import dev.runbook.cli.CheckEndpointCommand;
 import dev.runbook.cli.PlanCommand;
+import dev.runbook.cli.RehearseCommand;
 import dev.runbook.cli.ReportCommand;
 import dev.runbook.cli.ResumeCommand;
+import dev.runbook.cli.RunCommand;
 import dev.runbook.cli.ValidateCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -18,10 +20,12 @@ import picocli.CommandLine.Command;
         description = "Walks an operator through migrating an ElastiCache replication group from "
                 + "Redis OSS 7.0 to Valkey 8.0.",
         subcommands = {
+            RehearseCommand.class,
+            RunCommand.class,
+            ResumeCommand.class,
+            ReportCommand.class,
             PlanCommand.class,
             ValidateCommand.class,
-            ReportCommand.class,
-            ResumeCommand.class,
             AnalyzePlanCommand.class,
             CheckEndpointCommand.class,
             CommandLine.HelpCommand.class})

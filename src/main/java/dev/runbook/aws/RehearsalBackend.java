@@ -1,0 +1,107 @@
+package dev.runbook.aws;
+
+import dev.runbook.action.Mode;
+import dev.runbook.action.TimeSource;
+import dev.runbook.aws.sim.CacheSimulation;
+import dev.runbook.aws.sim.Fault;
+import dev.runbook.aws.sim.MaintenanceWindow;
+import dev.runbook.aws.sim.SimulatedCloudWatch;
+import dev.runbook.aws.sim.SimulatedElastiCache;
+import dev.runbook.config.Environment;
+import dev.runbook.config.Settings;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+
+/**
+ * The rehearsal: simulated ElastiCache and CloudWatch seeded from the environment, on a {@link VirtualClock}.
+ * The clock starts {@link #LEAD} before the environment's next maintenance window opens, as an operator would
+ * start in the window's lead-up; so a change queued for the window (apply-immediately = false) starts within
+ * the rehearsal instead of days later. Other services (the simulated Terraform, the simulated data plane) are
+ * registered by whoever builds them.
+ */
+public final class RehearsalBackend implements Backend {
+    /** How long before the maintenance window the rehearsal's clock starts. */
+    public static final Duration LEAD = Duration.ofMinutes(20);
+
+    private final VirtualClock clock;
+    private final CacheSimulation simulation;
+    private final SimulatedElastiCache elastiCache;
+    private final SimulatedCloudWatch cloudWatch;
+    private final String engineEndpoint;
+    private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
+
+    public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults, String engineEndpoint) {
+        Instant start = MaintenanceWindow.nextStart(env.maintenanceWindow(), Instant.now().plus(LEAD)).minus(LEAD);
+        this.clock = new VirtualClock(start, speed);
+        this.simulation = CacheSimulation.of(env, clock, faults, settings.waits().upgradeTimeout());
+        this.elastiCache = new SimulatedElastiCache(simulation);
+        this.cloudWatch = new SimulatedCloudWatch(simulation);
+        this.engineEndpoint = engineEndpoint;
+    }
+
+    /** The simulated world, for simulated services (Terraform, data plane) that must see and change it. */
+    public CacheSimulation simulation() {
+        return simulation;
+    }
+
+    /** --engine HOST:PORT: a real local Redis/Valkey for the data-plane steps, or empty for a simulated endpoint. */
+    public Optional<String> engineEndpoint() {
+        return Optional.ofNullable(engineEndpoint);
+    }
+
+    /** Makes {@code service} available to actions through {@code ctx.service(type)}. */
+    public <T> RehearsalBackend register(Class<T> type, T service) {
+        services.put(type, service);
+        return this;
+    }
+
+    @Override
+    public Mode mode() {
+        return Mode.REHEARSAL;
+    }
+
+    @Override
+    public ElastiCacheClient elastiCache() {
+        return elastiCache;
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch() {
+        return cloudWatch;
+    }
+
+    @Override
+    public <T> Optional<T> service(Class<T> type) {
+        return Optional.ofNullable(type.cast(services.get(type)));
+    }
+
+    @Override
+    public TimeSource time() {
+        return clock;
+    }
+
+    @Override
+    public String identity() {
+        return "rehearsal (simulated, no AWS)";
+    }
+
+    @Override
+    public String describe() {
+        String drills = simulation.faults().stream().map(Fault::word).sorted().collect(Collectors.joining(", "));
+        return "simulated, speed " + clock.speed() + "x" + (drills.isEmpty() ? "" : ", drills: " + drills)
+                + (engineEndpoint == null ? "" : ", engine " + engineEndpoint);
+    }
+
+    @Override
+    public void close() {
+        elastiCache.close();
+        cloudWatch.close();
+    }
+}

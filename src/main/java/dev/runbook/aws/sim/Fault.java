@@ -1,0 +1,49 @@
+package dev.runbook.aws.sim;
+
+import dev.runbook.InvalidInputException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * A drill: a way the rehearsal's simulation fails on purpose ({@code --inject FAULT}), so operators practise
+ * the failure and rollback paths. Each constant documents what the simulated AWS does.
+ */
+public enum Fault {
+    /** The manual snapshot ends in status {@code failed} (after ~1 min) with an event; the group is available again. */
+    SNAPSHOT_FAILS("snapshot-fails"),
+    /** The engine upgrade fails after ~8 min: the group is available again on Redis 7.0, with an event saying so. */
+    UPGRADE_FAILS("upgrade-fails"),
+    /**
+     * For 60 virtual seconds from the first mutating call, every call is refused with {@code Throttling}. The
+     * simulated client retries each throttled call as the SDK's standard retry mode would (3 attempts, backoff
+     * on the virtual clock), so a caller sees either success after a delay or a ThrottlingException.
+     */
+    THROTTLING("throttling"),
+    /** The upgrade takes 15 min longer than {@code waits.upgrade-timeout}: the wait must give up and say so. */
+    SLOW_UPGRADE("slow-upgrade");
+
+    private final String word;
+
+    Fault(String word) {
+        this.word = word;
+    }
+
+    public String word() {
+        return word;
+    }
+
+    /** The fault named {@code word}, or the operator's one-line error listing the known ones. */
+    public static Fault parse(String word) {
+        for (Fault f : values()) {
+            if (f.word.equals(word.toLowerCase(Locale.ROOT))) {
+                return f;
+            }
+        }
+        throw new InvalidInputException("unknown fault '" + word + "' for --inject (known: " + known() + ")");
+    }
+
+    public static String known() {
+        return Arrays.stream(values()).map(Fault::word).collect(Collectors.joining(", "));
+    }
+}

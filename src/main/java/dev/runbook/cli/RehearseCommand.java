@@ -1,0 +1,65 @@
+package dev.runbook.cli;
+
+import dev.runbook.InvalidInputException;
+import dev.runbook.aws.RehearsalBackend;
+import dev.runbook.aws.sim.Fault;
+import dev.runbook.config.Settings;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code rehearse --env ENV}: the whole runbook against the built-in simulation; no AWS account, no network. */
+@Command(name = "rehearse", description = "Rehearse the migration against a built-in simulation of ElastiCache and "
+        + "CloudWatch on a compressed clock. Needs no AWS account.")
+public final class RehearseCommand implements Callable<Integer> {
+    private static final Pattern HOST_PORT = Pattern.compile("^[^\\s:]+:\\d{1,5}$");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--speed", paramLabel = "N", description = "Simulated seconds per real second "
+            + "(default: rehearsal.speed from the settings, 60).")
+    Integer speed;
+
+    @Option(names = "--inject", paramLabel = "FAULT", description = "Make the simulation fail on purpose (repeatable): "
+            + "snapshot-fails, upgrade-fails, throttling, slow-upgrade.")
+    List<String> inject = new ArrayList<>();
+
+    @Option(names = "--engine", paramLabel = "HOST:PORT", description = "A real local Redis/Valkey for the "
+            + "data-plane steps (default: a simulated endpoint).")
+    String engine;
+
+    @Override
+    public Integer call() {
+        Set<Fault> faults = EnumSet.noneOf(Fault.class);
+        inject.forEach(word -> faults.add(Fault.parse(word)));
+        if (speed != null && speed < 1) {
+            throw new InvalidInputException("--speed must be at least 1 (simulated seconds per real second), was " + speed);
+        }
+        if (engine != null && !HOST_PORT.matcher(engine).matches()) {
+            throw new InvalidInputException("--engine: '" + engine + "' is not HOST:PORT (e.g. localhost:6379)");
+        }
+        RunSetup setup = new RunSetup(common, options, spec.commandLine().getOut());
+        Settings settings = setup.settings();
+        long n = speed != null ? speed : settings.rehearsalSpeed();
+        return setup.execute(settings, (s, env) -> new RehearsalBackend(s, env, n, faults, engine),
+                (backend, env) -> Map.of("speed", String.valueOf(n),
+                        "drills", faults.isEmpty() ? "none" : String.join(", ", faults.stream().map(Fault::word).toList()),
+                        "engine-endpoint", engine == null ? "simulated" : engine));
+    }
+}

@@ -1,0 +1,90 @@
+package dev.runbook.cli;
+
+import dev.runbook.InvalidInputException;
+import dev.runbook.aws.CallerIdentity;
+import dev.runbook.aws.DryRunBackend;
+import dev.runbook.aws.LiveBackend;
+import dev.runbook.config.Environment;
+import dev.runbook.config.Settings;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/**
+ * {@code run --env ENV [--dry-run]}: the runbook against real AWS. Shows who the credentials are (STS) and the
+ * target group, and asks to proceed before the first step. {@code --dry-run} sends only reads.
+ */
+@Command(name = "run", description = "Run the migration against real AWS (default credential chain). With --dry-run, "
+        + "only Describe/List/Get calls are sent; every change is shown as 'would send' instead.")
+public final class RunCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    CommonOptions common;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--dry-run", description = "Read-only: real Describe/List/Get calls; nothing is changed.")
+    boolean dryRun;
+
+    @Option(names = "--profile", paramLabel = "P", description = "AWS profile (default: aws.profile from the settings).")
+    String profile;
+
+    @Option(names = "--region", paramLabel = "R", description = "AWS region (default: aws.region from the settings).")
+    String region;
+
+    /** Where the y/N answer comes from; tests replace it. */
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
+    @Override
+    public Integer call() {
+        RunSetup.refuseNonInteractiveLive(options, dryRun);
+        PrintWriter out = spec.commandLine().getOut();
+        RunSetup setup = new RunSetup(common, options, out);
+        Settings settings = setup.settings();
+        String r = region != null ? region : settings.region();
+        String p = profile != null ? profile : settings.profile();
+        return setup.execute(settings, (s, env) -> dryRun ? new DryRunBackend(r, p) : new LiveBackend(r, p),
+                (backend, env) -> confirmIdentity((LiveBackend) backend, env, out));
+    }
+
+    private Map<String, String> confirmIdentity(LiveBackend backend, Environment env, PrintWriter out) {
+        CallerIdentity id;
+        try {
+            id = backend.callerIdentity();
+        } catch (SdkException e) {
+            throw new InvalidInputException("cannot tell who the AWS credentials are (STS GetCallerIdentity): "
+                    + e.getMessage() + "; check --profile/--region or your credentials");
+        }
+        out.printf("AWS account %s as %s%n", id.account(), id.arn());
+        out.printf("target: replication group %s (%s) · %s%n", env.replicationGroupId(), env.name(), backend.describe());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("account", id.account());
+        facts.put("arn", id.arn());
+        if (dryRun && options.nonInteractive) {
+            return facts;
+        }
+        out.print(dryRun ? "Proceed with the dry run (read-only)? [y/N] " : "Proceed with the LIVE run? [y/N] ");
+        out.flush();
+        try {
+            String answer = in.readLine();
+            return answer != null && answer.trim().equalsIgnoreCase("y") ? facts : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

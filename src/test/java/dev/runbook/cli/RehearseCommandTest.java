@@ -1,0 +1,80 @@
+package dev.runbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runbook.Main;
+import dev.runbook.run.Journal;
+import dev.runbook.run.JournalEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The run commands end to end through Main: a non-interactive rehearsal, and the flags they refuse. */
+class RehearseCommandTest {
+    @TempDir
+    Path runs;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    int main(String... args) {
+        return Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void nonInteractiveRehearsalJournalsTheRunAndWritesTheReport() throws Exception {
+        int code = main("rehearse", "--env", "dev", "--non-interactive", "--speed", "100000",
+                "--runs-dir", runs.toString());
+        Path dir;
+        try (Stream<Path> s = Files.list(runs)) {
+            dir = s.findFirst().orElseThrow();
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("report.md")));
+        List<JournalEvent> events = Journal.read(dir.resolve(Journal.FILE)).events();
+        JournalEvent started = events.get(0);
+        assertEquals("run-started", started.event());
+        assertEquals("REHEARSAL", started.facts().get("mode"));
+        assertEquals("rehearsal (simulated, no AWS)", started.facts().get("identity"));
+        assertEquals("100000", started.facts().get("speed"));
+        assertEquals("none", started.facts().get("drills"));
+        JournalEvent ended = events.get(events.size() - 1);
+        assertEquals("run-ended", ended.event());
+        // While actions are placeholders the run stops at the first step (exit 1); once they land it completes
+        // (exit 0). Either way the exit code must agree with how the journal says the run ended.
+        assertEquals(ended.summary().equals("completed") ? 0 : 1, code, out.toString());
+        assertTrue(out.toString().startsWith("ElastiCache Redis OSS 7.0 → Valkey 8.0 · dev · goorm-popcorn-cache-dev"
+                + " · simulated, speed 100000x\n> precheck/describe-group — "), out.toString());
+        assertTrue(out.toString().contains("report: " + dir.resolve("report.md")), out.toString());
+    }
+
+    @Test
+    void anUnknownFaultIsOneLineListingTheKnownOnes() {
+        assertEquals(2, main("rehearse", "--env", "dev", "--non-interactive", "--inject", "disk-full",
+                "--runs-dir", runs.toString()));
+        assertEquals("error: unknown fault 'disk-full' for --inject (known: snapshot-fails, upgrade-fails, "
+                + "throttling, slow-upgrade)\n", err.toString());
+    }
+
+    @Test
+    void refusesASpeedBelowOneAndAnEngineThatIsNotHostPort() {
+        assertEquals(2, main("rehearse", "--env", "dev", "--speed", "0", "--runs-dir", runs.toString()));
+        assertEquals(2, main("rehearse", "--env", "dev", "--engine", "localhost", "--runs-dir", runs.toString()));
+        assertEquals("error: --speed must be at least 1 (simulated seconds per real second), was 0\n"
+                + "error: --engine: 'localhost' is not HOST:PORT (e.g. localhost:6379)\n", err.toString());
+    }
+
+    @Test
+    void liveRefusesNonInteractiveBeforeTouchingAws() throws Exception {
+        assertEquals(2, main("run", "--env", "dev", "--non-interactive", "--runs-dir", runs.toString()));
+        assertEquals("error: --non-interactive is allowed only with rehearse or run --dry-run: a live run needs a"
+                + " person to confirm each change\n", err.toString());
+        try (Stream<Path> s = Files.list(runs)) {
+            assertEquals(0, s.count(), "no run folder was created");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.runbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runbook.Main;
+import dev.runbook.aws.AwsStub;
+import dev.runbook.run.Journal;
+import dev.runbook.run.JournalEvent;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** run against a stand-in AWS endpoint: the caller identity is shown and recorded, and a live run asks first. */
+class RunCommandTest {
+    static final String IDENTITY = "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+            + "<GetCallerIdentityResult><Arn>arn:aws:iam::123456789012:user/oncall</Arn><UserId>AIDEXAMPLE</UserId>"
+            + "<Account>123456789012</Account></GetCallerIdentityResult>"
+            + "<ResponseMetadata><RequestId>r-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>";
+    static final InputStream STDIN = System.in;
+
+    @TempDir
+    Path runs;
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+
+    @AfterEach
+    void restoreStdin() {
+        System.setIn(STDIN);
+    }
+
+    int main(String... args) {
+        return Main.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void liveShowsWhoAndWhatThenStopsUnlessTheOperatorSaysYes() throws Exception {
+        System.setIn(new ByteArrayInputStream("n\n".getBytes(StandardCharsets.UTF_8)));
+        try (AwsStub aws = new AwsStub(200, IDENTITY)) {
+            assertEquals(1, main("run", "--env", "dev", "--region", "ap-northeast-2", "--runs-dir", runs.toString()));
+            assertEquals(1, aws.bodies.size(), "only STS GetCallerIdentity was sent");
+            assertTrue(aws.bodies.get(0).startsWith("Action=GetCallerIdentity"), aws.bodies.get(0));
+        }
+        assertTrue(out.toString().startsWith("AWS account 123456789012 as arn:aws:iam::123456789012:user/oncall\n"
+                + "target: replication group goorm-popcorn-cache-dev (dev) · AWS ap-northeast-2, account 123456789012\n"
+                + "Proceed with the LIVE run? [y/N] not confirmed: nothing was done (run folder "), out.toString());
+    }
+
+    @Test
+    void nonInteractiveDryRunRecordsTheIdentityAndRunsWithoutAsking() throws Exception {
+        try (AwsStub aws = new AwsStub(200, IDENTITY)) {
+            int code = main("run", "--env", "dev", "--dry-run", "--non-interactive", "--region", "ap-northeast-2",
+                    "--runs-dir", runs.toString());
+            assertTrue(code == 0 || code == 1, "ends like any run: " + code);
+        }
+        Path dir;
+        try (Stream<Path> s = Files.list(runs)) {
+            dir = s.findFirst().orElseThrow();
+        }
+        JournalEvent started = Journal.read(dir.resolve(Journal.FILE)).events().get(0);
+        assertEquals("DRY-RUN", started.facts().get("mode"));
+        assertEquals("123456789012", started.facts().get("account"));
+        assertEquals("arn:aws:iam::123456789012:user/oncall", started.facts().get("identity"));
+        assertTrue(Files.isRegularFile(dir.resolve("report.md")));
+    }
+}
