@@ -1,5 +1,6 @@
 package dev.runbook.action.cloudwatch;
 
+import dev.runbook.aws.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -105,7 +106,7 @@ public final class MetricsWindow implements Action {
         req.metricDataQueries().forEach(q -> labelOf.put(q.id(), q.label()));
         try {
             for (var page : ctx.cloudWatch().getMetricDataPaginator(req)) {
-                ids.add(page.responseMetadata().requestId());
+                RequestIds.add(ids, page);
                 for (MetricDataResult r : page.metricDataResults()) {
                     TreeMap<Instant, Double> points = byLabel.get(labelOf.getOrDefault(r.id(), r.label()));
                     for (int i = 0; points != null && i < Math.min(r.timestamps().size(), r.values().size()); i++) {

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -65,7 +66,7 @@ public final class CheckTargetParameterGroup implements Action {
         Optional<CacheParameterGroup> target;
         try {
             var versions = ctx.elastiCache().describeCacheEngineVersions(engineVersions());
-            ids.add(versions.responseMetadata().requestId());
+            RequestIds.add(ids, versions);
             family = versions.cacheEngineVersions().isEmpty() ? null
                     : versions.cacheEngineVersions().get(0).cacheParameterGroupFamily();
             target = parameterGroup(ctx, ids);
@@ -86,7 +87,7 @@ public final class CheckTargetParameterGroup implements Action {
         try {
             var r = ctx.elastiCache().describeCacheParameterGroups(
                     DescribeCacheParameterGroupsRequest.builder().cacheParameterGroupName(parameterGroup).build());
-            ids.add(r.responseMetadata().requestId());
+            RequestIds.add(ids, r);
             return r.cacheParameterGroups().stream().findFirst();
         } catch (AwsServiceException e) {
             if (e.awsErrorDetails() != null && "CacheParameterGroupNotFound".equals(e.awsErrorDetails().errorCode())) {

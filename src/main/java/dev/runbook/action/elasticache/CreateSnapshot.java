@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -76,7 +77,7 @@ public final class CreateSnapshot implements Action {
             name = nameAt(group, now);
             how = "took";
             try {
-                ids.add(ctx.elastiCache().createSnapshot(request(name)).responseMetadata().requestId());
+                RequestIds.add(ids, ctx.elastiCache().createSnapshot(request(name)));
             } catch (SdkException e) {
                 throw AwsErrors.translate("take snapshot " + name, group, e);
             }

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.RequestIds;
 import dev.runbook.action.ActionException;
 import dev.runbook.aws.AwsErrors;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public final class EventReader {
         List<Event> out = new ArrayList<>();
         try {
             for (var page : client.describeEventsPaginator(req)) {
-                requestIds.add(page.responseMetadata().requestId());
+                RequestIds.add(requestIds, page);
                 for (Event e : page.events()) {
                     boolean ours = group.equals(e.sourceIdentifier()) || members.contains(e.sourceIdentifier());
                     if (ours && seen.add(e.date() + "|" + e.sourceIdentifier() + "|" + e.message())) {

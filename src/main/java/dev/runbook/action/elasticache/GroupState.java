@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.RequestIds;
 import dev.runbook.aws.AwsErrors;
 import dev.runbook.action.ActionException;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ public record GroupState(ReplicationGroup group, List<CacheCluster> members, Lis
         try {
             DescribeReplicationGroupsResponse r = client.describeReplicationGroups(
                     DescribeReplicationGroupsRequest.builder().replicationGroupId(id).build());
-            requestIds.add(r.responseMetadata().requestId());
+            RequestIds.add(requestIds, r);
             if (!r.hasReplicationGroups() || r.replicationGroups().isEmpty()) {
                 throw new ActionException("Replication group " + id + " was not found: check replication-group-id"
                         + " in application.conf and the AWS region/profile, then retry.");
@@ -53,7 +54,7 @@ public record GroupState(ReplicationGroup group, List<CacheCluster> members, Lis
             try {
                 var r = client.describeCacheClusters(DescribeCacheClustersRequest.builder().cacheClusterId(member)
                         .showCacheNodeInfo(true).build());
-                ids.add(r.responseMetadata().requestId());
+                RequestIds.add(ids, r);
                 members.addAll(r.cacheClusters());
             } catch (SdkException e) {
                 throw AwsErrors.translate("describe member cluster " + member, id, e);

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.RequestIds;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.aws.AwsErrors;
@@ -26,8 +27,8 @@ final class Modify {
         ctx.progress().log("Sending " + request);
         try {
             AwsResponse r = call.send();
-            requestIds.add(r.responseMetadata().requestId());
-            ctx.progress().log("AWS accepted the request (request id " + r.responseMetadata().requestId() + ")");
+            RequestIds.add(requestIds, r);
+            ctx.progress().log("AWS accepted the request (request id " + RequestIds.of(r) + ")");
         } catch (SdkException e) {
             throw AwsErrors.translate(doing, group, e);
         }

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.RequestIds;
 import dev.runbook.action.ActionException;
 import dev.runbook.aws.AwsErrors;
 import java.time.Instant;
@@ -38,7 +39,7 @@ public final class Snapshots {
         try {
             List<Snapshot> out = new ArrayList<>();
             for (var page : client.describeSnapshotsPaginator(req.build())) {
-                requestIds.add(page.responseMetadata().requestId());
+                RequestIds.add(requestIds, page);
                 out.addAll(page.snapshots());
             }
             return out;
