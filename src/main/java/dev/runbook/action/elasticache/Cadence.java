@@ -5,7 +5,7 @@ import java.time.Instant;
 
 /**
  * When the upgrade wait asks AWS. The group's status is what tells completion, so it is polled every
- * {@link #STATUS} (notice within ~9 s at p95); events are read once a minute, the two sources taking turns,
+ * {@link #STATUS} (notice within ~9 s at p95); events are read every 90 s, the two sources taking turns,
  * so the wait stays under 8 calls a minute. Before the upgrade is seen to start, the status is polled faster
  * for the first minute (the status may still read available right after the request) and the members' pending
  * version is checked every {@link #MEMBERS}.
@@ -14,7 +14,7 @@ final class Cadence {
     static final Duration STATUS = Duration.ofMillis(9_500);
     static final Duration EARLY = Duration.ofSeconds(5);
     static final Duration EARLY_PHASE = Duration.ofMinutes(1);
-    static final Duration EVENTS = Duration.ofMinutes(1);
+    static final Duration EVENTS = Duration.ofSeconds(90);
     static final Duration MEMBERS = Duration.ofSeconds(30);
 
     private final Instant start;
