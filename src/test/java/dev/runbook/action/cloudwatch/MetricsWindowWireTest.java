@@ -7,9 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
-import dev.runbook.action.TestContext;
 import dev.runbook.aws.Cbor;
-import dev.runbook.aws.QueryProtocolServer;
+import dev.runbook.aws.AwsWireTest;
 import dev.runbook.aws.QueryProtocolServer.Reply;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,33 +16,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The CloudWatch window over the real SDK client, which speaks Smithy RPC v2 CBOR in SDK 2.57.x. */
-class MetricsWindowWireTest {
-    static final String G = "goorm-popcorn-cache-dev";
+class MetricsWindowWireTest extends AwsWireTest {
     static final String OP = "GetMetricData";
-    QueryProtocolServer server;
-    TestContext ctx;
 
     @BeforeEach
     void start() {
-        server = QueryProtocolServer.start();
-        ctx = new TestContext();
-        ctx.elastiCache = server.elastiCache();
-        ctx.cloudWatch = server.cloudWatch();
         server.onElastiCache("DescribeReplicationGroups", groups(devGroup("available")));
         ctx.facts.put("upgrade-started", "2026-11-29T04:10:00Z");
         ctx.facts.put("upgrade-finished", "2026-11-29T04:20:00Z");
-    }
-
-    @AfterEach
-    void stop() {
-        ctx.elastiCache.close();
-        ctx.cloudWatch.close();
-        server.close();
     }
 
     private static Map<String, Object> result(String id, List<Instant> times, List<Double> values) {

@@ -11,35 +11,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.runbook.action.Outcome;
-import dev.runbook.action.TestContext;
 import dev.runbook.action.guard.InPlaceSettings;
 import dev.runbook.action.guard.RollbackFeasibility;
-import dev.runbook.aws.QueryProtocolServer;
+import dev.runbook.aws.AwsWireTest;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Read-only checks and guards over the real SDK client against a local Query-protocol endpoint. */
-class ChecksWireTest {
-    static final String G = "goorm-popcorn-cache-dev";
-    static final String M = G + "-001";
-    QueryProtocolServer server;
-    TestContext ctx;
-
-    @BeforeEach
-    void start() {
-        server = QueryProtocolServer.start();
-        ctx = new TestContext();
-        ctx.elastiCache = server.elastiCache();
-    }
-
-    @AfterEach
-    void stop() {
-        ctx.elastiCache.close();
-        server.close();
-    }
+class ChecksWireTest extends AwsWireTest {
 
     @Test
     void eventsComeFromBothSourcesAcrossPagesOldestFirst() throws Exception {

@@ -10,34 +10,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
-import dev.runbook.action.TestContext;
-import dev.runbook.aws.QueryProtocolServer;
+import dev.runbook.aws.AwsWireTest;
 import dev.runbook.aws.QueryProtocolServer.Reply;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The ElastiCache actions over the real SDK client against a local Query-protocol endpoint. */
-class ElastiCacheWireTest {
-    static final String G = "goorm-popcorn-cache-dev";
-    static final String M = G + "-001";
-    QueryProtocolServer server;
-    TestContext ctx;
-
-    @BeforeEach
-    void start() {
-        server = QueryProtocolServer.start();
-        ctx = new TestContext();
-        ctx.elastiCache = server.elastiCache();
-    }
-
-    @AfterEach
-    void stop() {
-        ctx.elastiCache.close();
-        server.close();
-    }
+class ElastiCacheWireTest extends AwsWireTest {
 
     private void devGroupRunning(String engine, String version) {
         server.onElastiCache("DescribeReplicationGroups", groups(devGroup("available")));
