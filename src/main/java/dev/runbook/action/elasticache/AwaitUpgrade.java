@@ -103,6 +103,9 @@ public final class AwaitUpgrade implements Action {
             if (s.engineVersionPending() || !"available".equals(s.status())) {
                 markStarted();
             }
+            if (finished(s) && startedAt == null) {
+                return alreadyDone(s);
+            }
             while (!finished(s)) {
                 Instant now = ctx.time().now();
                 Duration elapsed = Duration.between(start, now);
@@ -132,6 +135,15 @@ public final class AwaitUpgrade implements Action {
                             + s.memberVersions() + "), available again after " + Waiting.format(Duration.ofSeconds(seconds)))
                     .fact("upgrade-started", from.toString()).fact("upgrade-finished", finished.toString())
                     .fact("upgrade-seconds", seconds).fact("engine-after", s.engine())
+                    .fact("member-versions-after", s.memberVersions()).requestIds(ids).build();
+        }
+
+        /** The group already ran the target when the wait began (Terraform waited, or a resumed run). */
+        private Outcome alreadyDone(GroupState s) {
+            Outcome.Builder b = Outcome.succeeded(group + " already runs " + s.engine() + " " + s.commonVersion()
+                    + " on every member (" + s.memberVersions() + "); there was nothing to wait for");
+            ctx.fact("upgrade-requested-at").ifPresent(t -> b.fact("upgrade-started", t));
+            return b.fact("upgrade-finished", start.toString()).fact("engine-after", s.engine())
                     .fact("member-versions-after", s.memberVersions()).requestIds(ids).build();
         }
 

@@ -86,15 +86,32 @@ public final class RestoreSnapshot implements Action {
                             + " from Valkey 8.0; contact AWS support before changing anything else."))
                     .snapshotName();
         }
-        CacheCluster source = sourceMember(ctx, ids);
-        var req = request(ctx.environment(), snapshot, source);
-        Modify.send(ctx, "restore " + snapshot + " into " + newGroup, newGroup, req, ids,
-                () -> ctx.elastiCache().createReplicationGroup(req));
+        if (exists(ctx, ids)) {
+            ctx.progress().log(newGroup + " already exists (an earlier attempt created it): waiting for it instead");
+        } else {
+            CacheCluster source = sourceMember(ctx, ids);
+            var req = request(ctx.environment(), snapshot, source);
+            Modify.send(ctx, "restore " + snapshot + " into " + newGroup, newGroup, req, ids,
+                    () -> ctx.elastiCache().createReplicationGroup(req));
+        }
         GroupState s = Waiting.groupAvailable(ctx, newGroup, ctx.settings().waits().restoreTimeout(), ids, x -> true);
         return Outcome.succeeded("Restored " + snapshot + " into " + newGroup + ", available at " + s.primaryEndpoint()
                         + ": repoint the clients to this endpoint (and update Terraform state before the next apply).")
                 .fact("rollback-group", newGroup).fact("rollback-endpoint", s.primaryEndpoint())
                 .fact("restored-snapshot", snapshot).requestIds(ids).build();
+    }
+
+    /** True when the new group already exists: a resumed run waits for it rather than creating it twice. */
+    private boolean exists(ActionContext ctx, List<String> ids) throws ActionException {
+        try {
+            GroupState.describeGroup(ctx.elastiCache(), newGroup, ids);
+            return true;
+        } catch (ActionException e) {
+            if ("ReplicationGroupNotFoundFault".equals(e.errorCode())) {
+                return false;
+            }
+            throw e;
+        }
     }
 
     /** A member of the source group, for its subnet and security groups; null when it cannot be described. */

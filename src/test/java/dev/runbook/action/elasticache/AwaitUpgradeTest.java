@@ -127,4 +127,15 @@ class AwaitUpgradeTest {
         assertTrue(f.calls.size() / minutes <= 8.0, f.calls.size() + " calls in " + minutes + " min");
         assertTrue(Duration.between(t0.plus(Duration.ofMinutes(20)), ctx.time.now()).getSeconds() <= 10);
     }
+
+    @Test
+    void aGroupAlreadyUpgradedWhenTheWaitBeginsNeedsNoWait() throws Exception {
+        var f = fake(Duration.ofMinutes(-20), Duration.ofMinutes(-5));
+        ctx.facts.remove("upgrade-requested-at");
+        Outcome o = new AwaitUpgrade(G, "valkey", "8.0").execute(ctx);
+        assertEquals(G + " already runs valkey 8.0.1 on every member (" + G + "-001=8.0.1," + G + "-002=8.0.1); there"
+                + " was nothing to wait for", o.summary());
+        assertEquals(null, o.facts().get("upgrade-started"));
+        assertEquals(List.of("DescribeReplicationGroups", "DescribeCacheClusters", "DescribeCacheClusters"), f.calls);
+    }
 }

@@ -258,6 +258,7 @@ class ElastiCacheWireTest extends AwsWireTest {
         ctx.facts.put("snapshot-name", G + "-pre-valkey-20261129-0430");
         String rollback = dev.runbook.aws.ElastiCacheXml.group(G + "-rollback", "available", "redis",
                 List.of(G + "-rollback-001"), "disabled", "disabled", true, false);
+        server.onError("DescribeReplicationGroups", 404, "ReplicationGroupNotFoundFault", "not found");
         server.onElastiCache("DescribeReplicationGroups", groups(devGroup("available")), groups(rollback
                 .replace("<Status>available", "<Status>creating")));
         server.onElastiCache("DescribeReplicationGroups", groups(rollback));
@@ -277,5 +278,21 @@ class ElastiCacheWireTest extends AwsWireTest {
         assertEquals("sg-0abc", sent.get("SecurityGroupIds.SecurityGroupId.1"));
         assertEquals("true", sent.get("AtRestEncryptionEnabled"));
         assertEquals(G + "-rollback", o.facts().get("rollback-group"));
+    }
+
+    @Test
+    void aRestoreResumedAfterItsCreateWaitsForTheExistingGroup() throws Exception {
+        ctx.facts.put("snapshot-name", G + "-pre-valkey-20261129-0430");
+        String rollback = dev.runbook.aws.ElastiCacheXml.group(G + "-rollback", "creating", "redis",
+                List.of(G + "-rollback-001"), "disabled", "disabled", true, false);
+        server.onElastiCache("DescribeReplicationGroups", groups(rollback), groups(rollback), groups(rollback
+                .replace("<Status>creating", "<Status>available")));
+        server.onElastiCache("DescribeCacheClusters", cluster(G + "-rollback-001", G + "-rollback", "redis", "7.0.7",
+                null, "default.redis7"));
+        Outcome o = new RestoreSnapshot(G, G + "-rollback", "redis", "7.0", "cache.t4g.micro", 1).execute(ctx);
+        assertEquals(G + "-rollback", o.facts().get("rollback-group"));
+        assertEquals(List.of(), server.requests("CreateReplicationGroup"));
+        assertEquals(G + "-rollback", server.requests("DescribeReplicationGroups").get(0).params()
+                .get("ReplicationGroupId"));
     }
 }
