@@ -68,4 +68,25 @@ class AwsErrorsTest {
                         + " runbook.aws.region in application.conf (or AWS_REGION), then retry.",
                 AwsErrors.translate("describe replication group " + G, G, e).getMessage());
     }
+
+    @Test
+    void aClientThatCannotBeBuiltFailsTheStepWithTheSentence() {
+        dev.runbook.action.TestContext base = new dev.runbook.action.TestContext();
+        dev.runbook.action.ActionContext noRegion = (dev.runbook.action.ActionContext) java.lang.reflect.Proxy
+                .newProxyInstance(getClass().getClassLoader(), new Class<?>[] {dev.runbook.action.ActionContext.class},
+                        (proxy, method, args) -> {
+                            if (method.getName().equals("elastiCache")) {
+                                return new AwsRegionProviderChain().getRegion();
+                            }
+                            try {
+                                return method.invoke(base, args);
+                            } catch (java.lang.reflect.InvocationTargetException e) {
+                                throw e.getCause();
+                            }
+                        });
+        ActionException e = assertThrows(ActionException.class, () -> new dev.runbook.action.elasticache
+                .DescribeReplicationGroup(G, "redis", "7.0").execute(noRegion));
+        assertEquals("No AWS region is set, so the tool could not connect to ElastiCache: set runbook.aws.region in"
+                + " application.conf (or AWS_REGION), then retry.", e.getMessage());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.runbook.action.cloudwatch;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.aws.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -77,7 +78,7 @@ public final class MetricsWindow implements Action {
             nodes.add(String.format("%s-%03d", group, i));
         }
         return Preview.of("Read " + NodeMetrics.values().length + " metrics of every member of " + group + " from "
-                + Duration.ofMinutes(before.toMinutes()).toMinutes() + " min before the upgrade until now (members"
+                + before.toMinutes() + " min before the upgrade until now (members"
                 + " as described at run time)", request(nodes, windowStart(ctx, now), now).toString());
     }
 
@@ -93,7 +94,7 @@ public final class MetricsWindow implements Action {
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
         List<String> ids = new ArrayList<>();
-        var g = GroupState.describeGroup(ctx.elastiCache(), group, ids);
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
         List<String> nodes = g.memberClusters();
         if (nodes.size() * NodeMetrics.values().length > MAX_QUERIES) {
             throw new ActionException(group + " has too many members for one GetMetricData call.");
@@ -105,7 +106,7 @@ public final class MetricsWindow implements Action {
         Map<String, String> labelOf = new LinkedHashMap<>();
         req.metricDataQueries().forEach(q -> labelOf.put(q.id(), q.label()));
         try {
-            for (var page : ctx.cloudWatch().getMetricDataPaginator(req)) {
+            for (var page : AwsClients.cloudWatch(ctx).getMetricDataPaginator(req)) {
                 RequestIds.add(ids, page);
                 for (MetricDataResult r : page.metricDataResults()) {
                     TreeMap<Instant, Double> points = byLabel.get(labelOf.getOrDefault(r.id(), r.label()));

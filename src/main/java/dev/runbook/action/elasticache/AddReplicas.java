@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -48,7 +49,7 @@ public final class AddReplicas implements Action {
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
         List<String> ids = new ArrayList<>();
-        int now = GroupState.describeGroup(ctx.elastiCache(), group, ids).memberClusters().size();
+        int now = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids).memberClusters().size();
         if (now >= numCacheClusters) {
             return Outcome.succeeded("Nothing to do: " + group + " already has " + now + " node(s), target "
                     + numCacheClusters).fact("num-cache-clusters", now).requestIds(ids).build();

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -95,9 +96,9 @@ public final class AwaitUpgrade implements Action {
         }
 
         Outcome run() throws ActionException, InterruptedException {
-            GroupState s = GroupState.load(ctx.elastiCache(), group);
+            GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
             ids.addAll(s.requestIds());
-            EventReader events = new EventReader(ctx.elastiCache(), group, s.group().memberClusters(),
+            EventReader events = new EventReader(AwsClients.elastiCache(ctx), group, s.group().memberClusters(),
                     requestedAt.minus(Duration.ofMinutes(1)));
             Cadence cadence = new Cadence(start);
             if (s.engineVersionPending() || !"available".equals(s.status())) {
@@ -148,7 +149,7 @@ public final class AwaitUpgrade implements Action {
         }
 
         private GroupState poll(GroupState last, Cadence cadence) throws ActionException {
-            var g = GroupState.describeGroup(ctx.elastiCache(), group, ids);
+            var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
             if (!"available".equals(g.status())) {
                 markStarted();
                 return new GroupState(g, last.members(), List.of());
@@ -156,7 +157,7 @@ public final class AwaitUpgrade implements Action {
             if (startedAt == null && !cadence.memberCheckDue(ctx.time().now())) {
                 return new GroupState(g, last.members(), List.of());
             }
-            GroupState s = GroupState.load(ctx.elastiCache(), group);
+            GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
             ids.addAll(s.requestIds());
             if (s.engineVersionPending()) {
                 markStarted();

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -39,7 +40,7 @@ public final class CheckPendingModifications implements Action {
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        GroupState s = GroupState.load(ctx.elastiCache(), group);
+        GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
         List<String> pending = s.pending();
         Outcome.Builder b = pending.isEmpty()
                 ? Outcome.succeeded("Nothing is pending on " + group + " or its " + s.members().size() + " member(s)")

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -47,7 +48,7 @@ public final class CheckSnapshots implements Action {
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
         List<String> ids = new ArrayList<>();
-        List<Snapshot> all = Snapshots.list(ctx.elastiCache(), group, null, ids);
+        List<Snapshot> all = Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids);
         Instant now = ctx.time().now();
         Optional<Snapshot> automated = Snapshots.newest(all, "automated");
         Optional<Snapshot> manual = Snapshots.newest(all, "manual");

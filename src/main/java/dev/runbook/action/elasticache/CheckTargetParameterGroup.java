@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.aws.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -65,7 +66,7 @@ public final class CheckTargetParameterGroup implements Action {
         String family;
         Optional<CacheParameterGroup> target;
         try {
-            var versions = ctx.elastiCache().describeCacheEngineVersions(engineVersions());
+            var versions = AwsClients.elastiCache(ctx).describeCacheEngineVersions(engineVersions());
             RequestIds.add(ids, versions);
             family = versions.cacheEngineVersions().isEmpty() ? null
                     : versions.cacheEngineVersions().get(0).cacheParameterGroupFamily();
@@ -73,7 +74,7 @@ public final class CheckTargetParameterGroup implements Action {
         } catch (SdkException e) {
             throw AwsErrors.translate("check parameter group " + parameterGroup, group, e);
         }
-        GroupState source = GroupState.load(ctx.elastiCache(), group);
+        GroupState source = GroupState.load(AwsClients.elastiCache(ctx), group);
         ids.addAll(source.requestIds());
         Decision d = decide(family, target.map(CacheParameterGroup::cacheParameterGroupFamily).orElse(null),
                 source.parameterGroup(), parameterGroup, engine + " " + version);
@@ -83,9 +84,9 @@ public final class CheckTargetParameterGroup implements Action {
                 .fact("source-parameter-group", source.parameterGroup()).requestIds(ids).build();
     }
 
-    private Optional<CacheParameterGroup> parameterGroup(ActionContext ctx, List<String> ids) {
+    private Optional<CacheParameterGroup> parameterGroup(ActionContext ctx, List<String> ids) throws ActionException {
         try {
-            var r = ctx.elastiCache().describeCacheParameterGroups(
+            var r = AwsClients.elastiCache(ctx).describeCacheParameterGroups(
                     DescribeCacheParameterGroupsRequest.builder().cacheParameterGroupName(parameterGroup).build());
             RequestIds.add(ids, r);
             return r.cacheParameterGroups().stream().findFirst();

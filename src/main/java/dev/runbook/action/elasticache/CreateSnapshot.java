@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.aws.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -67,7 +68,7 @@ public final class CreateSnapshot implements Action {
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
         List<String> ids = new ArrayList<>();
         Instant now = ctx.time().now();
-        Optional<Snapshot> recent = reusable(Snapshots.list(ctx.elastiCache(), group, null, ids), group, now);
+        Optional<Snapshot> recent = reusable(Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids), group, now);
         String name;
         String how;
         if (recent.isPresent()) {
@@ -77,7 +78,7 @@ public final class CreateSnapshot implements Action {
             name = nameAt(group, now);
             how = "took";
             try {
-                RequestIds.add(ids, ctx.elastiCache().createSnapshot(request(name)));
+                RequestIds.add(ids, AwsClients.elastiCache(ctx).createSnapshot(request(name)));
             } catch (SdkException e) {
                 throw AwsErrors.translate("take snapshot " + name, group, e);
             }
@@ -85,7 +86,7 @@ public final class CreateSnapshot implements Action {
         }
         Snapshot done = Waiting.until(ctx, "snapshot " + name, ctx.settings().waits().snapshotTimeout(),
                 Duration.ofSeconds(15), () -> {
-                    List<Snapshot> found = Snapshots.list(ctx.elastiCache(), group, name, ids);
+                    List<Snapshot> found = Snapshots.list(AwsClients.elastiCache(ctx), group, name, ids);
                     String status = found.isEmpty() ? "missing" : found.get(0).snapshotStatus();
                     if ("available".equals(status)) {
                         return Waiting.Look.done(status, found.get(0));

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -46,7 +47,7 @@ public final class DescribeReplicationGroup implements Action {
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        GroupState s = GroupState.load(ctx.elastiCache(), group);
+        GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
         String problem = problem(s.status(), s.engine(), s.members().stream().map(m -> m.engineVersion()).toList(),
                 expectEngine, expectVersion);
         String line = group + ": " + s.status() + ", " + s.engine() + " " + s.commonVersion() + ", "

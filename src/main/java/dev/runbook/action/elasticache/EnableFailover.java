@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -58,7 +59,7 @@ public final class EnableFailover implements Action {
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
         List<String> ids = new ArrayList<>();
-        GroupState s = GroupState.load(ctx.elastiCache(), group);
+        GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
         ids.addAll(s.requestIds());
         if (s.automaticFailover() == failover && s.multiAz() == multiAz) {
             return Outcome.succeeded("Nothing to do: automatic failover is " + onOff(failover) + " and Multi-AZ "

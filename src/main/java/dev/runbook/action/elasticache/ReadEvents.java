@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -53,8 +54,8 @@ public final class ReadEvents implements Action {
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
         List<String> ids = new ArrayList<>();
-        var g = GroupState.describeGroup(ctx.elastiCache(), group, ids);
-        List<Event> events = new EventReader(ctx.elastiCache(), group, g.memberClusters(),
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+        List<Event> events = new EventReader(AwsClients.elastiCache(ctx), group, g.memberClusters(),
                 ctx.time().now().minus(since)).readAll(ids);
         List<String> lines = events.stream().map(EventReader::line).toList();
         lines.forEach(ctx.progress()::log);

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -80,7 +81,7 @@ public final class RestoreSnapshot implements Action {
         List<String> ids = new ArrayList<>();
         String snapshot = ctx.fact("snapshot-name").orElse(null);
         if (snapshot == null) {
-            snapshot = Snapshots.newestPreValkey(Snapshots.list(ctx.elastiCache(), group, null, ids), group)
+            snapshot = Snapshots.newestPreValkey(Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids), group)
                     .orElseThrow(() -> new ActionException("No manual " + Snapshots.preValkeyPrefix(group)
                             + "* snapshot is available, so there is nothing to restore: there is no in-place way back"
                             + " from Valkey 8.0; contact AWS support before changing anything else."))
@@ -104,7 +105,7 @@ public final class RestoreSnapshot implements Action {
     /** True when the new group already exists: a resumed run waits for it rather than creating it twice. */
     private boolean exists(ActionContext ctx, List<String> ids) throws ActionException {
         try {
-            GroupState.describeGroup(ctx.elastiCache(), newGroup, ids);
+            GroupState.describeGroup(AwsClients.elastiCache(ctx), newGroup, ids);
             return true;
         } catch (ActionException e) {
             if ("ReplicationGroupNotFoundFault".equals(e.errorCode())) {
@@ -117,7 +118,7 @@ public final class RestoreSnapshot implements Action {
     /** A member of the source group, for its subnet and security groups; null when it cannot be described. */
     private CacheCluster sourceMember(ActionContext ctx, List<String> ids) {
         try {
-            GroupState s = GroupState.load(ctx.elastiCache(), group);
+            GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
             ids.addAll(s.requestIds());
             return s.members().isEmpty() ? null : s.members().get(0);
         } catch (ActionException e) {

@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -59,7 +60,7 @@ public final class SetTransitEncryption implements Action {
         if (!enabled) {
             return Outcome.succeeded("Nothing to do: in-transit encryption stays off on " + group).build();
         }
-        var g = GroupState.describeGroup(ctx.elastiCache(), group, ids);
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
         if (Boolean.TRUE.equals(g.transitEncryptionEnabled())) {
             return Outcome.succeeded("Nothing to do: in-transit encryption is already on (" + g.transitEncryptionModeAsString()
                     + ") on " + group).fact("transit-encryption-mode", g.transitEncryptionModeAsString())

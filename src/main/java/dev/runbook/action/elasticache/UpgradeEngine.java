@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -67,7 +68,7 @@ public final class UpgradeEngine implements Action {
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
         List<String> ids = new ArrayList<>();
-        GroupState before = GroupState.load(ctx.elastiCache(), group);
+        GroupState before = GroupState.load(AwsClients.elastiCache(ctx), group);
         ids.addAll(before.requestIds());
         if (before.allMembersRun(engine, version)) {
             return Outcome.succeeded("Nothing to do: every member of " + group + " already runs " + engine + " "

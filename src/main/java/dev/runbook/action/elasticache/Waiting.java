@@ -1,5 +1,6 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import java.time.Duration;
@@ -60,11 +61,11 @@ public final class Waiting {
                                             java.util.function.Predicate<GroupState> applied)
             throws ActionException, InterruptedException {
         return until(ctx, group, timeout, Duration.ofSeconds(15), () -> {
-            var g = GroupState.describeGroup(ctx.elastiCache(), group, requestIds);
+            var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, requestIds);
             if (!"available".equals(g.status())) {
                 return Look.pending(g.status());
             }
-            GroupState s = GroupState.load(ctx.elastiCache(), group);
+            GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
             requestIds.addAll(s.requestIds());
             return applied.test(s) ? Look.done(g.status(), s) : Look.pending(g.status() + ", change not visible yet");
         });

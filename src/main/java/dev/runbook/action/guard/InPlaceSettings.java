@@ -1,5 +1,6 @@
 package dev.runbook.action.guard;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -81,7 +82,7 @@ public final class InPlaceSettings implements Action {
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        GroupState s = GroupState.load(ctx.elastiCache(), group);
+        GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
         Verdict v = assess(new Current(s.atRestEncryption(), s.transitEncryption(), s.numCacheClusters(),
                 s.automaticFailover(), s.multiAz()), ctx.environment());
         Outcome.Builder b = v.blocker() != null ? Outcome.failed(v.blocker())

@@ -1,5 +1,6 @@
 package dev.runbook.action.guard;
 
+import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -50,7 +51,7 @@ public final class RollbackFeasibility implements Action {
     public Outcome execute(ActionContext ctx) throws ActionException {
         List<String> ids = new ArrayList<>();
         Optional<String> named = ctx.fact("snapshot-name");
-        List<Snapshot> found = Snapshots.list(ctx.elastiCache(), group, named.orElse(null), ids);
+        List<Snapshot> found = Snapshots.list(AwsClients.elastiCache(ctx), group, named.orElse(null), ids);
         Optional<Snapshot> snapshot = named.isPresent()
                 ? found.stream().filter(s -> "available".equals(s.snapshotStatus())).findFirst()
                 : Snapshots.newestPreValkey(found, group);
