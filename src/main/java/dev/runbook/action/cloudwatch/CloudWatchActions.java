@@ -1,7 +1,6 @@
 package dev.runbook.action.cloudwatch;
 
 import dev.runbook.action.ActionRegistry;
-import dev.runbook.action.Placeholder;
 
 /** Registers the cloudwatch actions. */
 public final class CloudWatchActions {
@@ -9,6 +8,6 @@ public final class CloudWatchActions {
     }
 
     public static void register(ActionRegistry r) {
-        r.register("cloudwatch.metrics-window", Placeholder.factory("cloudwatch.metrics-window", false, "CloudWatch metrics for every member node"));
+        r.register("cloudwatch.metrics-window", MetricsWindow::create);
     }
 }

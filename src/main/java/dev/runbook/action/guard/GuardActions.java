@@ -1,16 +1,15 @@
 package dev.runbook.action.guard;
 
 import dev.runbook.action.ActionRegistry;
-import dev.runbook.action.Placeholder;
 
-/** Registers the guard actions. */
+/** Registers the guard actions: checks that stop the run before something unsafe. */
 public final class GuardActions {
     private GuardActions() {
     }
 
     public static void register(ActionRegistry r) {
-        r.register("guard.maintenance-window", Placeholder.factory("guard.maintenance-window", false, "Check the maintenance window"));
-        r.register("guard.rollback-feasibility", Placeholder.factory("guard.rollback-feasibility", false, "Check a way back exists"));
-        r.register("guard.in-place-settings", Placeholder.factory("guard.in-place-settings", false, "Check settings that cannot change in place"));
+        r.register("guard.maintenance-window", MaintenanceWindowGuard::create);
+        r.register("guard.rollback-feasibility", RollbackFeasibility::create);
+        r.register("guard.in-place-settings", InPlaceSettings::create);
     }
 }

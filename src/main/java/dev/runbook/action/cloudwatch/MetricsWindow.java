@@ -1,0 +1,190 @@
+package dev.runbook.action.cloudwatch;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.aws.RequestIds;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import dev.runbook.action.elasticache.GroupState;
+import dev.runbook.aws.AwsErrors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.Metric;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
+import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+
+/**
+ * CloudWatch around the change: every {@link NodeMetrics} metric of every member node in one GetMetricData call
+ * (all pages), from {@code before} ahead of the upgrade's start until now. The outcome keeps each series for the
+ * sparklines, before/after averages for the report, and a warning for every threshold exceeded.
+ */
+public final class MetricsWindow implements Action {
+    static final int MAX_QUERIES = 500;
+    private final String group;
+    private final Duration before;
+    private final Duration period;
+
+    public MetricsWindow(String group, Duration before, Duration period) {
+        this.group = group;
+        this.before = before;
+        this.period = period;
+    }
+
+    public static Action create(Params p) {
+        Duration period = p.duration("period", Duration.ofSeconds(60));
+        if (period.getSeconds() < 60 || period.getSeconds() % 60 != 0) {
+            throw p.invalid("period", "must be a multiple of 60s (ElastiCache publishes one point a minute)");
+        }
+        var a = new MetricsWindow(p.string("replication-group"), p.duration("before", Duration.ofMinutes(30)), period);
+        p.finish();
+        return a;
+    }
+
+    GetMetricDataRequest request(List<String> nodes, Instant start, Instant end) {
+        List<MetricDataQuery> queries = new ArrayList<>();
+        for (String node : nodes) {
+            for (NodeMetrics m : NodeMetrics.all()) {
+                queries.add(MetricDataQuery.builder().id("m" + queries.size()).label(node + "/" + m.metricName())
+                        .metricStat(MetricStat.builder().stat(m.stat()).period((int) period.getSeconds())
+                                .metric(Metric.builder().namespace(NodeMetrics.NAMESPACE).metricName(m.metricName())
+                                        .dimensions(Dimension.builder().name("CacheClusterId").value(node).build(),
+                                                Dimension.builder().name("CacheNodeId").value("0001").build())
+                                        .build()).build()).build());
+            }
+        }
+        return GetMetricDataRequest.builder().metricDataQueries(queries).startTime(start).endTime(end)
+                .scanBy(ScanBy.TIMESTAMP_ASCENDING).build();
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        Instant now = ctx.time().now();
+        List<String> nodes = new ArrayList<>();
+        for (int i = 1; i <= ctx.environment().numCacheClusters(); i++) {
+            nodes.add(String.format("%s-%03d", group, i));
+        }
+        return Preview.of("Read " + NodeMetrics.values().length + " metrics of every member of " + group + " from "
+                + before.toMinutes() + " min before the upgrade until now (members"
+                + " as described at run time)", request(nodes, windowStart(ctx, now), now).toString());
+    }
+
+    private Instant windowStart(ActionContext ctx, Instant now) {
+        return ctx.fact("upgrade-started").map(Instant::parse).orElse(now).minus(before);
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException {
+        List<String> ids = new ArrayList<>();
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+        List<String> nodes = g.memberClusters();
+        if (nodes.size() * NodeMetrics.values().length > MAX_QUERIES) {
+            throw new ActionException(group + " has too many members for one GetMetricData call.");
+        }
+        Instant now = ctx.time().now();
+        GetMetricDataRequest req = request(nodes, windowStart(ctx, now), now);
+        Map<String, TreeMap<Instant, Double>> byLabel = new LinkedHashMap<>();
+        req.metricDataQueries().forEach(q -> byLabel.put(q.label(), new TreeMap<>()));
+        Map<String, String> labelOf = new LinkedHashMap<>();
+        req.metricDataQueries().forEach(q -> labelOf.put(q.id(), q.label()));
+        try {
+            for (var page : AwsClients.cloudWatch(ctx).getMetricDataPaginator(req)) {
+                RequestIds.add(ids, page);
+                for (MetricDataResult r : page.metricDataResults()) {
+                    TreeMap<Instant, Double> points = byLabel.get(labelOf.getOrDefault(r.id(), r.label()));
+                    for (int i = 0; points != null && i < Math.min(r.timestamps().size(), r.values().size()); i++) {
+                        points.put(r.timestamps().get(i), r.values().get(i));
+                    }
+                }
+            }
+        } catch (SdkException e) {
+            throw AwsErrors.translate("read CloudWatch metrics of " + group, group, e);
+        }
+        return summarise(ctx, byLabel, nodes, ids);
+    }
+
+    private Outcome summarise(ActionContext ctx, Map<String, TreeMap<Instant, Double>> byLabel, List<String> nodes,
+                              List<String> ids) {
+        Optional<Instant> started = ctx.fact("upgrade-started").map(Instant::parse);
+        Instant finished = ctx.fact("upgrade-finished").map(Instant::parse).orElse(started.orElse(null));
+        List<String> warnings = new ArrayList<>();
+        Map<String, String> facts = new LinkedHashMap<>();
+        Map<String, List<Double>> seriesOut = new LinkedHashMap<>();
+        int points = 0;
+        for (NodeMetrics m : NodeMetrics.all()) {
+            Averages avg = new Averages();
+            for (String node : nodes) {
+                TreeMap<Instant, Double> series = byLabel.get(node + "/" + m.metricName());
+                points += series.size();
+                seriesOut.put(node + "/" + m.metricName(), List.copyOf(series.values()));
+                series.forEach((t, v) -> avg.add(started.isPresent() && t.isBefore(started.get()),
+                        finished == null || !t.isBefore(finished), v));
+                m.limit(ctx.settings().thresholds(), (int) period.getSeconds()).ifPresent(limit -> series.entrySet()
+                        .stream().filter(e -> e.getValue() > limit).max(Map.Entry.comparingByValue()).ifPresent(e ->
+                                warnings.add(node + " " + m.metricName() + " reached " + round(e.getValue()) + " at "
+                                        + e.getKey() + " (threshold " + round(limit) + ")")));
+            }
+            if (started.isPresent()) {
+                avg.before().ifPresent(v -> facts.put("avg-before." + m.metricName(), round(v)));
+                avg.after().ifPresent(v -> facts.put("avg-after." + m.metricName(), round(v)));
+            } else {
+                avg.after().ifPresent(v -> facts.put("avg." + m.metricName(), round(v)));
+            }
+        }
+        String summary = points + " data points for " + nodes.size() + " node(s) of " + group
+                + (warnings.isEmpty() ? ", no threshold exceeded" : ", " + warnings.size() + " threshold(s) exceeded");
+        Outcome.Builder out = Outcome.succeeded(summary).requestIds(ids);
+        facts.forEach(out::fact);
+        seriesOut.forEach(out::series);
+        warnings.forEach(out::warning);
+        return out.build();
+    }
+
+    static String round(double v) {
+        return String.format(java.util.Locale.ROOT, "%.2f", v);
+    }
+
+    /** Running sums of the points before the upgrade and after it. */
+    private static final class Averages {
+        private double beforeSum;
+        private int beforeCount;
+        private double afterSum;
+        private int afterCount;
+
+        void add(boolean isBefore, boolean isAfter, double v) {
+            if (isBefore) {
+                beforeSum += v;
+                beforeCount++;
+            } else if (isAfter) {
+                afterSum += v;
+                afterCount++;
+            }
+        }
+
+        Optional<Double> before() {
+            return beforeCount == 0 ? Optional.empty() : Optional.of(beforeSum / beforeCount);
+        }
+
+        Optional<Double> after() {
+            return afterCount == 0 ? Optional.empty() : Optional.of(afterSum / afterCount);
+        }
+    }
+}

@@ -1,0 +1,192 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Mode;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import dev.runbook.action.guard.MaintenanceWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
+import software.amazon.awssdk.services.elasticache.model.Event;
+import software.amazon.awssdk.services.elasticache.model.SourceType;
+
+/**
+ * Waits for the engine upgrade and verifies it: the group must be seen to start (leave {@code available}, a
+ * queued engine version, or an event after the request), then be {@code available} with every member on the
+ * target engine and version. Events of the group and its members stream into the log; the status line shows the
+ * elapsed time. Polling keeps to a call budget while noticing completion within seconds (see {@link Cadence}).
+ */
+public final class AwaitUpgrade implements Action {
+    /** How long the group may look untouched before the wait says the upgrade never started. */
+    static final Duration START_GRACE = Duration.ofMinutes(5);
+    private final String group;
+    private final String engine;
+    private final String version;
+
+    public AwaitUpgrade(String group, String engine, String version) {
+        this.group = group;
+        this.engine = engine;
+        this.version = version;
+    }
+
+    public static Action create(Params p) {
+        var a = new AwaitUpgrade(p.string("replication-group"), p.string("engine"), p.string("version"));
+        p.finish();
+        return a;
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        return Preview.of("Wait up to " + Waiting.format(ctx.settings().waits().upgradeTimeout()) + " for " + group
+                        + " to finish the upgrade, then verify every member runs " + engine + " " + version + ".x",
+                DescribeReplicationGroupsRequest.builder().replicationGroupId(group).build().toString(),
+                EventReader.request(SourceType.REPLICATION_GROUP, group, ctx.time().now()).toString(),
+                EventReader.request(SourceType.CACHE_CLUSTER, null, ctx.time().now()).toString());
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
+        if (ctx.mode() == Mode.DRY_RUN) {
+            return Outcome.wouldRun("Would wait up to " + Waiting.format(ctx.settings().waits().upgradeTimeout())
+                    + " for " + group + " to leave available and come back with every member on " + engine + " "
+                    + version + ".x; the upgrade is not sent in a dry run, so there is nothing to wait for.").build();
+        }
+        Instant start = ctx.time().now();
+        Optional<Instant> requested = ctx.fact("upgrade-requested-at").map(Instant::parse);
+        Duration grace = START_GRACE;
+        if (ctx.fact("apply-immediately").filter("false"::equals).isPresent()) {
+            MaintenanceWindow w = MaintenanceWindow.parse(ctx.environment().maintenanceWindow());
+            if (!w.contains(start)) {
+                return Outcome.skipped("The upgrade of " + group + " is queued for the maintenance window, which is "
+                        + w.describe(start) + ": run this step again once the window has opened.").build();
+            }
+            grace = ctx.settings().waits().upgradeTimeout();
+        }
+        return new Watch(ctx, requested.orElse(start), grace).run();
+    }
+
+    /** One wait: its state across polls. */
+    private final class Watch {
+        private final ActionContext ctx;
+        private final Instant requestedAt;
+        private final Duration grace;
+        private final List<String> ids = new ArrayList<>();
+        private final Instant start;
+        private Instant startedAt;
+        private int availableWithoutTarget;
+
+        Watch(ActionContext ctx, Instant requestedAt, Duration grace) {
+            this.ctx = ctx;
+            this.requestedAt = requestedAt;
+            this.grace = grace;
+            this.start = ctx.time().now();
+        }
+
+        Outcome run() throws ActionException, InterruptedException {
+            GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
+            ids.addAll(s.requestIds());
+            EventReader events = new EventReader(AwsClients.elastiCache(ctx), group, s.group().memberClusters(),
+                    requestedAt.minus(Duration.ofMinutes(1)));
+            Cadence cadence = new Cadence(start);
+            if (s.engineVersionPending() || !"available".equals(s.status())) {
+                markStarted();
+            }
+            if (finished(s) && startedAt == null) {
+                return alreadyDone(s);
+            }
+            while (!finished(s)) {
+                Instant now = ctx.time().now();
+                Duration elapsed = Duration.between(start, now);
+                if (elapsed.compareTo(ctx.settings().waits().upgradeTimeout()) >= 0) {
+                    throw new ActionException("Gave up after " + Waiting.format(elapsed) + ": " + group + " is still "
+                            + s.status() + " (members " + s.memberVersions() + "). The upgrade may still finish:"
+                            + " watch the console, then re-run this step to verify.");
+                }
+                if (startedAt == null && elapsed.compareTo(grace) >= 0) {
+                    throw new ActionException(group + " has shown no sign of the upgrade for " + Waiting.format(elapsed)
+                            + " (still available, members " + s.memberVersions() + "): check that the upgrade step"
+                            + " succeeded with apply-immediately = true, then re-run it.");
+                }
+                ctx.progress().status(group + ": " + s.status() + (startedAt == null ? " (waiting for it to start)" : "")
+                        + " — " + Waiting.format(elapsed) + " elapsed");
+                ctx.time().sleep(cadence.next(startedAt != null, now));
+                if (cadence.eventsDue(ctx.time().now())) {
+                    stream(cadence.groupEventsTurn() ? events.readGroup(ids) : events.readMembers(ids));
+                }
+                s = poll(s, cadence);
+            }
+            stream(events.readAll(ids));
+            Instant finished = ctx.time().now();
+            Instant from = startedAt == null ? requestedAt : requestedAt.isBefore(startedAt) ? requestedAt : startedAt;
+            long seconds = Duration.between(from, finished).getSeconds();
+            return Outcome.succeeded(group + " runs " + s.engine() + " " + s.commonVersion() + " on every member ("
+                            + s.memberVersions() + "), available again after " + Waiting.format(Duration.ofSeconds(seconds)))
+                    .fact("upgrade-started", from.toString()).fact("upgrade-finished", finished.toString())
+                    .fact("upgrade-seconds", seconds).fact("engine-after", s.engine())
+                    .fact("member-versions-after", s.memberVersions()).requestIds(ids).build();
+        }
+
+        /** The group already ran the target when the wait began (Terraform waited, or a resumed run). */
+        private Outcome alreadyDone(GroupState s) {
+            Outcome.Builder b = Outcome.succeeded(group + " already runs " + s.engine() + " " + s.commonVersion()
+                    + " on every member (" + s.memberVersions() + "); there was nothing to wait for");
+            ctx.fact("upgrade-requested-at").ifPresent(t -> b.fact("upgrade-started", t));
+            return b.fact("upgrade-finished", start.toString()).fact("engine-after", s.engine())
+                    .fact("member-versions-after", s.memberVersions()).requestIds(ids).build();
+        }
+
+        private GroupState poll(GroupState last, Cadence cadence) throws ActionException {
+            var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+            if (!"available".equals(g.status())) {
+                markStarted();
+                return new GroupState(g, last.members(), List.of());
+            }
+            if (startedAt == null && !cadence.memberCheckDue(ctx.time().now())) {
+                return new GroupState(g, last.members(), List.of());
+            }
+            GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
+            ids.addAll(s.requestIds());
+            if (s.engineVersionPending()) {
+                markStarted();
+            } else if (startedAt != null && !s.allMembersRun(engine, version) && ++availableWithoutTarget >= 6) {
+                throw new ActionException(group + " is available again but its members run " + s.engine() + " "
+                        + s.memberVersions() + ", not " + engine + " " + version + ".x: the upgrade failed or was"
+                        + " reverted; read the events step, then decide between retrying and the rollback.");
+            }
+            return s;
+        }
+
+        private boolean finished(GroupState s) {
+            return "available".equals(s.status()) && !s.engineVersionPending() && s.allMembersRun(engine, version);
+        }
+
+        private void markStarted() {
+            if (startedAt == null) {
+                startedAt = ctx.time().now();
+                ctx.progress().log(group + " started the upgrade (seen at " + startedAt + ")");
+            }
+        }
+
+        private void stream(List<Event> events) {
+            for (Event e : events) {
+                ctx.progress().log(EventReader.line(e));
+                if (e.date() != null && e.date().isAfter(requestedAt)) {
+                    markStarted();
+                }
+            }
+        }
+    }
+}

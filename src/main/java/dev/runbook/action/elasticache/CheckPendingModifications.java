@@ -1,0 +1,52 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import java.util.List;
+import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
+
+/**
+ * Fails when the group or any member has a pending modification (a queued scale-up, a version, a TLS change):
+ * ModifyReplicationGroup is refused or combined with it, so the operator must see it first.
+ */
+public final class CheckPendingModifications implements Action {
+    private final String group;
+
+    public CheckPendingModifications(String group) {
+        this.group = group;
+    }
+
+    public static Action create(Params p) {
+        var a = new CheckPendingModifications(p.string("replication-group"));
+        p.finish();
+        return a;
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        return Preview.of("Look for pending changes on " + group + " and its members",
+                DescribeReplicationGroupsRequest.builder().replicationGroupId(group).build().toString());
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException {
+        GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
+        List<String> pending = s.pending();
+        Outcome.Builder b = pending.isEmpty()
+                ? Outcome.succeeded("Nothing is pending on " + group + " or its " + s.members().size() + " member(s)")
+                : Outcome.failed("Pending on " + group + ": " + String.join("; ", pending)
+                        + ". Let it apply (or cancel it) before the upgrade, then retry.");
+        return b.fact("pending", pending.isEmpty() ? "none" : String.join("; ", pending))
+                .requestIds(s.requestIds()).build();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
+import software.amazon.awssdk.services.elasticache.model.Snapshot;
+
+/**
+ * Checks that a recent backup exists: the newest available automated and manual snapshots, with their age;
+ * fails when there is none or the newest is older than the step's max age.
+ */
+public final class CheckSnapshots implements Action {
+    private final String group;
+    private final Duration maxAge;
+
+    public CheckSnapshots(String group, Duration maxAge) {
+        this.group = group;
+        this.maxAge = maxAge;
+    }
+
+    public static Action create(Params p) {
+        var a = new CheckSnapshots(p.string("replication-group"), p.duration("max-age", Duration.ofHours(24)));
+        p.finish();
+        return a;
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        return Preview.of("List the snapshots of " + group + "; the newest must be younger than "
+                + Waiting.format(maxAge), DescribeSnapshotsRequest.builder().replicationGroupId(group).build().toString());
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException {
+        List<String> ids = new ArrayList<>();
+        List<Snapshot> all = Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids);
+        Instant now = ctx.time().now();
+        Optional<Snapshot> automated = Snapshots.newest(all, "automated");
+        Optional<Snapshot> manual = Snapshots.newest(all, "manual");
+        Optional<Snapshot> newest = automated.isEmpty() ? manual : manual.isEmpty() ? automated
+                : Snapshots.takenAt(automated.get()).isAfter(Snapshots.takenAt(manual.get())) ? automated : manual;
+        Outcome.Builder b;
+        if (newest.isEmpty()) {
+            b = Outcome.failed("No available snapshot of " + group + ": take one (the manual-snapshot step does) or"
+                    + " turn on automatic backups, then retry.");
+        } else {
+            Duration age = Duration.between(Snapshots.takenAt(newest.get()), now);
+            String line = "newest snapshot " + newest.get().snapshotName() + " is " + Waiting.format(age) + " old";
+            b = age.compareTo(maxAge) > 0
+                    ? Outcome.failed(line + ", older than " + Waiting.format(maxAge) + ": take a fresh one, then retry.")
+                    : Outcome.succeeded(line + " (max " + Waiting.format(maxAge) + ")");
+        }
+        b.fact("newest-automated", describe(automated, now)).fact("newest-manual", describe(manual, now));
+        return b.requestIds(ids).build();
+    }
+
+    private static String describe(Optional<Snapshot> s, Instant now) {
+        return s.map(x -> x.snapshotName() + " (" + Waiting.format(Duration.between(Snapshots.takenAt(x), now))
+                + " old)").orElse("none");
+    }
+}

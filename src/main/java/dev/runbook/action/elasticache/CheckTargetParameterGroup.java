@@ -1,0 +1,138 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.aws.RequestIds;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import dev.runbook.aws.AwsErrors;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.elasticache.model.CacheParameterGroup;
+import software.amazon.awssdk.services.elasticache.model.DescribeCacheEngineVersionsRequest;
+import software.amazon.awssdk.services.elasticache.model.DescribeCacheParameterGroupsRequest;
+
+/**
+ * Checks the parameter group the upgrade will pass: the target engine's family must be valkey8, the group must
+ * exist and be of that family, and a custom source group needs a custom target one (AWS refuses a default one
+ * with InvalidParameterCombination, and the static values must be carried over).
+ */
+public final class CheckTargetParameterGroup implements Action {
+    static final String EXPECTED_FAMILY = "valkey8";
+    private final String group;
+    private final String engine;
+    private final String version;
+    private final String parameterGroup;
+
+    public CheckTargetParameterGroup(String group, String engine, String version, String parameterGroup) {
+        this.group = group;
+        this.engine = engine;
+        this.version = version;
+        this.parameterGroup = parameterGroup;
+    }
+
+    public static Action create(Params p) {
+        var a = new CheckTargetParameterGroup(p.string("replication-group"), p.string("engine"), p.string("version"),
+                p.string("parameter-group"));
+        p.finish();
+        return a;
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        return Preview.of("Check " + parameterGroup + " exists and is of family " + EXPECTED_FAMILY,
+                engineVersions().toString(),
+                DescribeCacheParameterGroupsRequest.builder().cacheParameterGroupName(parameterGroup).build().toString());
+    }
+
+    private DescribeCacheEngineVersionsRequest engineVersions() {
+        return DescribeCacheEngineVersionsRequest.builder().engine(engine).engineVersion(version).build();
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException {
+        List<String> ids = new ArrayList<>();
+        String family;
+        Optional<CacheParameterGroup> target;
+        try {
+            var versions = AwsClients.elastiCache(ctx).describeCacheEngineVersions(engineVersions());
+            RequestIds.add(ids, versions);
+            family = versions.cacheEngineVersions().isEmpty() ? null
+                    : versions.cacheEngineVersions().get(0).cacheParameterGroupFamily();
+            target = parameterGroup(ctx, ids);
+        } catch (SdkException e) {
+            throw AwsErrors.translate("check parameter group " + parameterGroup, group, e);
+        }
+        GroupState source = GroupState.load(AwsClients.elastiCache(ctx), group);
+        ids.addAll(source.requestIds());
+        Decision d = decide(family, target.map(CacheParameterGroup::cacheParameterGroupFamily).orElse(null),
+                source.parameterGroup(), parameterGroup, engine + " " + version);
+        Outcome.Builder b = d.ok() ? Outcome.succeeded(d.summary()) : Outcome.failed(d.summary());
+        d.warning().ifPresent(b::warning);
+        return b.fact("target-family", family == null ? "unknown" : family)
+                .fact("source-parameter-group", source.parameterGroup()).requestIds(ids).build();
+    }
+
+    private Optional<CacheParameterGroup> parameterGroup(ActionContext ctx, List<String> ids) throws ActionException {
+        try {
+            var r = AwsClients.elastiCache(ctx).describeCacheParameterGroups(
+                    DescribeCacheParameterGroupsRequest.builder().cacheParameterGroupName(parameterGroup).build());
+            RequestIds.add(ids, r);
+            return r.cacheParameterGroups().stream().findFirst();
+        } catch (AwsServiceException e) {
+            if (e.awsErrorDetails() != null && "CacheParameterGroupNotFound".equals(e.awsErrorDetails().errorCode())) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** The verdict, with an optional warning the operator must act on. */
+    record Decision(boolean ok, String summary, Optional<String> warning) {
+    }
+
+    /** Pure decision over the described values (null = not found). */
+    static Decision decide(String engineFamily, String targetFamily, String sourceGroup, String targetGroup,
+                           String target) {
+        if (engineFamily == null) {
+            return new Decision(false, "AWS lists no engine version " + target + " in this region: check the target"
+                    + " engine and version in application.conf.", Optional.empty());
+        }
+        if (!EXPECTED_FAMILY.equals(engineFamily)) {
+            return new Decision(false, target + " has parameter family " + engineFamily + ", expected "
+                    + EXPECTED_FAMILY + ": check the target version in application.conf.", Optional.empty());
+        }
+        if (targetFamily == null) {
+            return new Decision(false, "Parameter group " + targetGroup + " does not exist: create it (family "
+                    + EXPECTED_FAMILY + ") or use default." + EXPECTED_FAMILY + ".", Optional.empty());
+        }
+        if (!engineFamily.equals(targetFamily)) {
+            return new Decision(false, "Parameter group " + targetGroup + " is of family " + targetFamily
+                    + ", expected " + engineFamily + ": AWS would refuse the upgrade (InvalidParameterCombination).",
+                    Optional.empty());
+        }
+        boolean customSource = !sourceGroup.startsWith("default.");
+        boolean customTarget = !targetGroup.startsWith("default.");
+        if (customSource && !customTarget) {
+            return new Decision(false, "The group uses the custom parameter group " + sourceGroup + ", but the"
+                    + " target is the default " + targetGroup + ": create a custom " + EXPECTED_FAMILY
+                    + " group with the same static values and set target.parameter-group to it.", Optional.empty());
+        }
+        String line = "Parameter group " + targetGroup + " exists, family " + targetFamily + " (source " + sourceGroup
+                + ")";
+        return new Decision(true, line, customSource ? Optional.of("Custom parameter groups: check that "
+                + targetGroup + " carries the static values of " + sourceGroup + " before the upgrade.")
+                : Optional.empty());
+    }
+}

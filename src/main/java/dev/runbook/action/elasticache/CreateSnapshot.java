@@ -1,0 +1,118 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.aws.RequestIds;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import dev.runbook.aws.AwsErrors;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.elasticache.model.CreateSnapshotRequest;
+import software.amazon.awssdk.services.elasticache.model.Snapshot;
+
+/**
+ * Takes the manual pre-migration snapshot {@code <group>-pre-valkey-<UTC yyyyMMdd-HHmm>} and waits until it is
+ * available: the only way back from Valkey 8.0. A pre-valkey snapshot of the last hour that is available is
+ * reused, and one still being created is waited for (a resumed run must not take a second one).
+ */
+public final class CreateSnapshot implements Action {
+    static final Duration REUSE_WITHIN = Duration.ofHours(1);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+    private final String group;
+
+    public CreateSnapshot(String group) {
+        this.group = group;
+    }
+
+    public static Action create(Params p) {
+        var a = new CreateSnapshot(p.string("replication-group"));
+        p.finish();
+        return a;
+    }
+
+    /** The snapshot name for a snapshot taken at {@code t}; AWS stores names lowercase. */
+    public static String nameAt(String group, Instant t) {
+        return (Snapshots.preValkeyPrefix(group) + STAMP.format(t)).toLowerCase(Locale.ROOT);
+    }
+
+    private CreateSnapshotRequest request(String name) {
+        return CreateSnapshotRequest.builder().replicationGroupId(group).snapshotName(name).build();
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        String name = nameAt(group, ctx.time().now());
+        return Preview.of("Take manual snapshot " + name + " of " + group + " and wait until it is available"
+                + " (an available " + Snapshots.preValkeyPrefix(group) + "* of the last hour is reused)",
+                request(name).toString());
+    }
+
+    @Override
+    public boolean mutates() {
+        return true;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        Instant now = ctx.time().now();
+        Optional<Snapshot> recent = reusable(Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids), group, now);
+        String name;
+        String how;
+        if (recent.isPresent()) {
+            name = recent.get().snapshotName();
+            how = "creating".equals(recent.get().snapshotStatus()) ? "waited for" : "reused";
+        } else {
+            name = nameAt(group, now);
+            how = "took";
+            try {
+                RequestIds.add(ids, AwsClients.elastiCache(ctx).createSnapshot(request(name)));
+            } catch (SdkException e) {
+                throw AwsErrors.translate("take snapshot " + name, group, e);
+            }
+            ctx.progress().log("CreateSnapshot " + name + " sent");
+        }
+        Snapshot done = Waiting.until(ctx, "snapshot " + name, ctx.settings().waits().snapshotTimeout(),
+                Duration.ofSeconds(15), () -> {
+                    List<Snapshot> found = Snapshots.list(AwsClients.elastiCache(ctx), group, name, ids);
+                    String status = found.isEmpty() ? "missing" : found.get(0).snapshotStatus();
+                    if ("available".equals(status)) {
+                        return Waiting.Look.done(status, found.get(0));
+                    }
+                    if (!"creating".equals(status)) {
+                        throw new ActionException("Snapshot " + name + " is " + status + " instead of available:"
+                                + " check the group's events, then run this step again to take a new one.");
+                    }
+                    return Waiting.Look.pending(status);
+                });
+        return Outcome.succeeded(capitalize(how) + " manual snapshot " + name + ", available, taken "
+                        + Snapshots.takenAt(done))
+                .fact("snapshot-name", name).requestIds(ids).build();
+    }
+
+    /** An available pre-valkey snapshot taken within the hour, or one still being created (newest first). */
+    static Optional<Snapshot> reusable(List<Snapshot> all, String group, Instant now) {
+        return all.stream()
+                .filter(s -> s.snapshotName().startsWith(Snapshots.preValkeyPrefix(group)))
+                .filter(s -> "manual".equals(s.snapshotSource()))
+                .filter(s -> "creating".equals(s.snapshotStatus()) || ("available".equals(s.snapshotStatus())
+                        && Duration.between(Snapshots.takenAt(s), now).compareTo(REUSE_WITHIN) <= 0))
+                .max(Comparator.comparing(Snapshots::takenAt));
+    }
+
+    private static String capitalize(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

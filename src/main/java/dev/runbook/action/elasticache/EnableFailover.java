@@ -1,0 +1,82 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
+
+/**
+ * Sets automatic failover and Multi-AZ to the environment's values (ModifyReplicationGroup, applied now) and
+ * waits until the group is available; does nothing when they already are. Multi-AZ needs failover and a replica.
+ */
+public final class EnableFailover implements Action {
+    private final String group;
+    private final boolean failover;
+    private final boolean multiAz;
+
+    public EnableFailover(String group, boolean failover, boolean multiAz) {
+        this.group = group;
+        this.failover = failover;
+        this.multiAz = multiAz;
+    }
+
+    public static Action create(Params p) {
+        var a = new EnableFailover(p.string("replication-group"), p.bool("automatic-failover", true),
+                p.bool("multi-az", true));
+        p.finish();
+        if (a.multiAz && !a.failover) {
+            throw p.invalid("multi-az", "Multi-AZ needs automatic-failover = true");
+        }
+        return a;
+    }
+
+    private ModifyReplicationGroupRequest request() {
+        return ModifyReplicationGroupRequest.builder().replicationGroupId(group).automaticFailoverEnabled(failover)
+                .multiAZEnabled(multiAz).applyImmediately(true).build();
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        return Preview.of("Set automatic failover " + onOff(failover) + " and Multi-AZ " + onOff(multiAz) + " on "
+                + group + " if needed, then wait until available", request().toString());
+    }
+
+    private static String onOff(boolean b) {
+        return b ? "on" : "off";
+    }
+
+    @Override
+    public boolean mutates() {
+        return true;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
+        ids.addAll(s.requestIds());
+        if (s.automaticFailover() == failover && s.multiAz() == multiAz) {
+            return Outcome.succeeded("Nothing to do: automatic failover is " + onOff(failover) + " and Multi-AZ "
+                    + onOff(multiAz) + " on " + group).requestIds(ids).build();
+        }
+        if (failover && s.numCacheClusters() < 2) {
+            throw new ActionException(group + " has " + s.numCacheClusters() + " node(s); automatic failover and"
+                    + " Multi-AZ need a replica: run the add-replicas step first.");
+        }
+        var req = request();
+        Modify.send(ctx, "change failover settings of " + group, group, req, ids,
+                () -> ctx.elastiCache().modifyReplicationGroup(req));
+        GroupState after = Waiting.groupAvailable(ctx, group, ctx.settings().waits().upgradeTimeout(), ids,
+                x -> x.automaticFailover() == failover && x.multiAz() == multiAz);
+        return Outcome.succeeded("Automatic failover " + after.group().automaticFailoverAsString() + ", Multi-AZ "
+                        + after.group().multiAZAsString() + " on " + group)
+                .fact("automatic-failover", after.group().automaticFailoverAsString())
+                .fact("multi-az", after.group().multiAZAsString()).requestIds(ids).build();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.elasticache.model.Event;
+import software.amazon.awssdk.services.elasticache.model.SourceType;
+
+/**
+ * Reads the events of the group and its member clusters over the last {@code since} (AWS keeps 14 days) and puts
+ * them in the log and the outcome, for the report's account of the change.
+ */
+public final class ReadEvents implements Action {
+    static final Duration MAX = Duration.ofDays(14);
+    private final String group;
+    private final Duration since;
+
+    public ReadEvents(String group, Duration since) {
+        this.group = group;
+        this.since = since;
+    }
+
+    public static Action create(Params p) {
+        Duration since = p.duration("since", Duration.ofHours(2));
+        if (since.compareTo(MAX) > 0 || since.isNegative() || since.isZero()) {
+            throw p.invalid("since", "must be between 1s and 14d (AWS keeps events for 14 days)");
+        }
+        var a = new ReadEvents(p.string("replication-group"), since);
+        p.finish();
+        return a;
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        Instant from = ctx.time().now().minus(since);
+        return Preview.of("Read the events of " + group + " and its members over the last " + Waiting.format(since),
+                EventReader.request(SourceType.REPLICATION_GROUP, group, from).toString(),
+                EventReader.request(SourceType.CACHE_CLUSTER, null, from).toString());
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException {
+        List<String> ids = new ArrayList<>();
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+        List<Event> events = new EventReader(AwsClients.elastiCache(ctx), group, g.memberClusters(),
+                ctx.time().now().minus(since)).readAll(ids);
+        List<String> lines = events.stream().map(EventReader::line).toList();
+        lines.forEach(ctx.progress()::log);
+        String summary = events.size() + " event(s) of " + group + " in the last " + Waiting.format(since)
+                + (lines.isEmpty() ? "" : ":\n" + String.join("\n", lines));
+        return Outcome.succeeded(summary).fact("count", events.size()).requestIds(ids).build();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import dev.runbook.config.Environment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.elasticache.model.CacheCluster;
+import software.amazon.awssdk.services.elasticache.model.CreateReplicationGroupRequest;
+import software.amazon.awssdk.services.elasticache.model.SecurityGroupMembership;
+
+/**
+ * The only way back from Valkey 8.0: restore the manual pre-migration snapshot into a NEW replication group
+ * (CreateReplicationGroup with SnapshotName), wait until it is available, and tell the operator the endpoint
+ * clients must be repointed to. Encryption comes from the environment; subnet and security groups from the source.
+ */
+public final class RestoreSnapshot implements Action {
+    private final String group;
+    private final String newGroup;
+    private final String engine;
+    private final String version;
+    private final String nodeType;
+    private final int numCacheClusters;
+
+    public RestoreSnapshot(String group, String newGroup, String engine, String version, String nodeType,
+                           int numCacheClusters) {
+        this.group = group;
+        this.newGroup = newGroup;
+        this.engine = engine;
+        this.version = version;
+        this.nodeType = nodeType;
+        this.numCacheClusters = numCacheClusters;
+    }
+
+    public static Action create(Params p) {
+        var a = new RestoreSnapshot(p.string("replication-group"),
+                p.matching("new-replication-group", Environment.REPLICATION_GROUP_ID, "a valid replication group id"),
+                p.string("engine"), p.string("version"), p.string("node-type"), p.integer("num-cache-clusters", 1, 6, 1));
+        p.finish();
+        return a;
+    }
+
+    /** The request; {@code source} supplies subnet and security groups when it could be described. */
+    CreateReplicationGroupRequest request(Environment env, String snapshot, CacheCluster source) {
+        CreateReplicationGroupRequest.Builder b = CreateReplicationGroupRequest.builder().replicationGroupId(newGroup)
+                .replicationGroupDescription("Rollback of " + group + " from " + snapshot).snapshotName(snapshot)
+                .engine(engine).engineVersion(version).cacheNodeType(nodeType).numCacheClusters(numCacheClusters)
+                .automaticFailoverEnabled(numCacheClusters > 1 && env.automaticFailover())
+                .multiAZEnabled(numCacheClusters > 1 && env.multiAz())
+                .atRestEncryptionEnabled(env.atRestEncryption()).transitEncryptionEnabled(env.transitEncryption());
+        if (source != null) {
+            b.cacheSubnetGroupName(source.cacheSubnetGroupName())
+                    .securityGroupIds(source.securityGroups().stream().map(SecurityGroupMembership::securityGroupId).toList());
+        }
+        return b.build();
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        String snapshot = ctx.fact("snapshot-name").orElse(Snapshots.preValkeyPrefix(group) + "<newest>");
+        return Preview.of("Restore " + snapshot + " into the NEW group " + newGroup + " (" + engine + " " + version + ", "
+                        + numCacheClusters + " x " + nodeType + "); " + group + " is left as it is",
+                request(ctx.environment(), snapshot, null).toString())
+                .withWarning("Clients must be repointed to " + newGroup + "'s endpoint; writes made to " + group
+                        + " after the snapshot are not in it.");
+    }
+
+    @Override
+    public boolean mutates() {
+        return true;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        String snapshot = ctx.fact("snapshot-name").orElse(null);
+        if (snapshot == null) {
+            snapshot = Snapshots.newestPreValkey(Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids), group)
+                    .orElseThrow(() -> new ActionException("No manual " + Snapshots.preValkeyPrefix(group)
+                            + "* snapshot is available, so there is nothing to restore: there is no in-place way back"
+                            + " from Valkey 8.0; contact AWS support before changing anything else."))
+                    .snapshotName();
+        }
+        if (exists(ctx, ids)) {
+            ctx.progress().log(newGroup + " already exists (an earlier attempt created it): waiting for it instead");
+        } else {
+            CacheCluster source = sourceMember(ctx, ids);
+            var req = request(ctx.environment(), snapshot, source);
+            Modify.send(ctx, "restore " + snapshot + " into " + newGroup, newGroup, req, ids,
+                    () -> ctx.elastiCache().createReplicationGroup(req));
+        }
+        GroupState s = Waiting.groupAvailable(ctx, newGroup, ctx.settings().waits().restoreTimeout(), ids, x -> true);
+        return Outcome.succeeded("Restored " + snapshot + " into " + newGroup + ", available at " + s.primaryEndpoint()
+                        + ": repoint the clients to this endpoint (and update Terraform state before the next apply).")
+                .fact("rollback-group", newGroup).fact("rollback-endpoint", s.primaryEndpoint())
+                .fact("restored-snapshot", snapshot).requestIds(ids).build();
+    }
+
+    /** True when the new group already exists: a resumed run waits for it rather than creating it twice. */
+    private boolean exists(ActionContext ctx, List<String> ids) throws ActionException {
+        try {
+            GroupState.describeGroup(AwsClients.elastiCache(ctx), newGroup, ids);
+            return true;
+        } catch (ActionException e) {
+            if ("ReplicationGroupNotFoundFault".equals(e.errorCode())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** A member of the source group, for its subnet and security groups; null when it cannot be described. */
+    private CacheCluster sourceMember(ActionContext ctx, List<String> ids) {
+        try {
+            GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
+            ids.addAll(s.requestIds());
+            return s.members().isEmpty() ? null : s.members().get(0);
+        } catch (ActionException e) {
+            ctx.progress().log("Could not describe " + group + " (" + e.getMessage() + "): the new group gets the"
+                    + " account's default subnet and security groups.");
+            return null;
+        }
+    }
+}

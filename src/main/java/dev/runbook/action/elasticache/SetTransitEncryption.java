@@ -1,0 +1,78 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
+import software.amazon.awssdk.services.elasticache.model.TransitEncryptionMode;
+
+/**
+ * Turns in-transit encryption on in {@code preferred} mode (clients with and without TLS both work) and waits;
+ * switching to {@code required} is left to the operator once every client speaks TLS, because doing it in one
+ * step breaks the clients that do not.
+ */
+public final class SetTransitEncryption implements Action {
+    private final String group;
+    private final boolean enabled;
+
+    public SetTransitEncryption(String group, boolean enabled) {
+        this.group = group;
+        this.enabled = enabled;
+    }
+
+    public static Action create(Params p) {
+        var a = new SetTransitEncryption(p.string("replication-group"), p.bool("enabled", false));
+        p.finish();
+        return a;
+    }
+
+    private ModifyReplicationGroupRequest request() {
+        return ModifyReplicationGroupRequest.builder().replicationGroupId(group).transitEncryptionEnabled(true)
+                .transitEncryptionMode(TransitEncryptionMode.PREFERRED.toString()).applyImmediately(true).build();
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        if (!enabled) {
+            return Preview.of("Nothing to do: the environment keeps in-transit encryption off on " + group);
+        }
+        return Preview.of("Turn on in-transit encryption (preferred mode) on " + group + " if it is off, then wait",
+                request().toString()).withWarning(REQUIRED_LATER);
+    }
+
+    private static final String REQUIRED_LATER = "Switch TransitEncryptionMode to required only once every client"
+            + " connects with TLS; required in one step breaks clients without TLS.";
+
+    @Override
+    public boolean mutates() {
+        return true;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        if (!enabled) {
+            return Outcome.succeeded("Nothing to do: in-transit encryption stays off on " + group).build();
+        }
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+        if (Boolean.TRUE.equals(g.transitEncryptionEnabled())) {
+            return Outcome.succeeded("Nothing to do: in-transit encryption is already on (" + g.transitEncryptionModeAsString()
+                    + ") on " + group).fact("transit-encryption-mode", g.transitEncryptionModeAsString())
+                    .requestIds(ids).build();
+        }
+        var req = request();
+        Modify.send(ctx, "turn on in-transit encryption on " + group, group, req, ids,
+                () -> ctx.elastiCache().modifyReplicationGroup(req));
+        GroupState after = Waiting.groupAvailable(ctx, group, ctx.settings().waits().upgradeTimeout(), ids,
+                GroupState::transitEncryption);
+        return Outcome.succeeded("In-transit encryption is on in " + after.group().transitEncryptionModeAsString()
+                        + " mode on " + group + ". " + REQUIRED_LATER)
+                .fact("transit-encryption-mode", after.group().transitEncryptionModeAsString()).requestIds(ids).build();
+    }
+}

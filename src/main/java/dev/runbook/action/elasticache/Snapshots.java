@@ -1,0 +1,73 @@
+package dev.runbook.action.elasticache;
+
+import dev.runbook.aws.RequestIds;
+import dev.runbook.action.ActionException;
+import dev.runbook.aws.AwsErrors;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
+import software.amazon.awssdk.services.elasticache.model.NodeSnapshot;
+import software.amazon.awssdk.services.elasticache.model.Snapshot;
+
+/**
+ * The group's snapshots as the runbook reads them: capture time from the node snapshots, source automated or
+ * manual, and the manual pre-migration ones named {@code <group>-pre-valkey-...}.
+ */
+public final class Snapshots {
+    private Snapshots() {
+    }
+
+    /** The prefix of the runbook's manual pre-migration snapshots of {@code group}. */
+    public static String preValkeyPrefix(String group) {
+        return group.toLowerCase(java.util.Locale.ROOT) + "-pre-valkey-";
+    }
+
+    /** Every snapshot of the group (all pages), or of one name when {@code name} is not null. */
+    public static List<Snapshot> list(ElastiCacheClient client, String group, String name, List<String> requestIds)
+            throws ActionException {
+        DescribeSnapshotsRequest.Builder req = DescribeSnapshotsRequest.builder();
+        if (name != null) {
+            req.snapshotName(name);
+        } else {
+            req.replicationGroupId(group);
+        }
+        try {
+            List<Snapshot> out = new ArrayList<>();
+            for (var page : client.describeSnapshotsPaginator(req.build())) {
+                RequestIds.add(requestIds, page);
+                out.addAll(page.snapshots());
+            }
+            return out;
+        } catch (SdkException e) {
+            if (name != null && e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
+                    && ase.awsErrorDetails() != null && "SnapshotNotFoundFault".equals(ase.awsErrorDetails().errorCode())) {
+                return List.of();
+            }
+            throw AwsErrors.translate("list the snapshots of " + group, group, e);
+        }
+    }
+
+    /** When the data was captured: the newest node snapshot's time, else the cluster's create time. */
+    public static Instant takenAt(Snapshot s) {
+        return s.nodeSnapshots().stream().map(NodeSnapshot::snapshotCreateTime).filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(s.cacheClusterCreateTime() == null ? Instant.EPOCH : s.cacheClusterCreateTime());
+    }
+
+    /** The newest available snapshot of {@code source} (automated | manual). */
+    public static Optional<Snapshot> newest(List<Snapshot> all, String source) {
+        return all.stream().filter(s -> source.equals(s.snapshotSource()))
+                .filter(s -> "available".equals(s.snapshotStatus()))
+                .max(Comparator.comparing(Snapshots::takenAt));
+    }
+
+    /** The newest available manual pre-migration snapshot of the group. */
+    public static Optional<Snapshot> newestPreValkey(List<Snapshot> all, String group) {
+        return newest(all.stream().filter(s -> s.snapshotName().startsWith(preValkeyPrefix(group))).toList(), "manual");
+    }
+}

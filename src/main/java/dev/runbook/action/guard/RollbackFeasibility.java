@@ -1,0 +1,67 @@
+package dev.runbook.action.guard;
+
+import dev.runbook.aws.AwsClients;
+import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
+import dev.runbook.action.ActionException;
+import dev.runbook.action.Outcome;
+import dev.runbook.action.Params;
+import dev.runbook.action.Preview;
+import dev.runbook.action.elasticache.Snapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
+import software.amazon.awssdk.services.elasticache.model.Snapshot;
+
+/**
+ * There is no in-place way back from Valkey 8.0, so the upgrade may only go ahead when the manual pre-migration
+ * snapshot exists and is available. The outcome names the only rollback (restore into a new group) and flags the
+ * guide's Terraform rollback, which would replace the group and lose its data.
+ */
+public final class RollbackFeasibility implements Action {
+    static final String TERRAFORM_WARNING = "The guide's rollback `terraform apply -var=elasticache_engine_version=7.0`"
+            + " would replace the group (an engine downgrade is ForceNew in the AWS provider): data loss. Do not use it.";
+    private final String group;
+
+    public RollbackFeasibility(String group) {
+        this.group = group;
+    }
+
+    public static Action create(Params p) {
+        var a = new RollbackFeasibility(p.string("replication-group"));
+        p.finish();
+        return a;
+    }
+
+    @Override
+    public Preview preview(ActionContext ctx) {
+        return Preview.of("Check that an available manual snapshot " + Snapshots.preValkeyPrefix(group)
+                + "* exists: the only way back from Valkey 8.0",
+                DescribeSnapshotsRequest.builder().snapshotName(ctx.fact("snapshot-name")
+                        .orElse(Snapshots.preValkeyPrefix(group) + "...")).build().toString());
+    }
+
+    @Override
+    public boolean mutates() {
+        return false;
+    }
+
+    @Override
+    public Outcome execute(ActionContext ctx) throws ActionException {
+        List<String> ids = new ArrayList<>();
+        Optional<String> named = ctx.fact("snapshot-name");
+        List<Snapshot> found = Snapshots.list(AwsClients.elastiCache(ctx), group, named.orElse(null), ids);
+        Optional<Snapshot> snapshot = named.isPresent()
+                ? found.stream().filter(s -> "available".equals(s.snapshotStatus())).findFirst()
+                : Snapshots.newestPreValkey(found, group);
+        String restore = "the only rollback is restoring it into the new group " + group + "-rollback and repointing"
+                + " the clients (the restore-snapshot step)";
+        Outcome.Builder b = snapshot.isPresent()
+                ? Outcome.succeeded("Snapshot " + snapshot.get().snapshotName() + " is available: " + restore + ".")
+                        .fact("rollback-snapshot", snapshot.get().snapshotName())
+                : Outcome.failed("No available manual snapshot " + named.orElse(Snapshots.preValkeyPrefix(group) + "*")
+                        + ": there would be no way back from Valkey 8.0. Run the manual-snapshot step first.");
+        return b.warning(TERRAFORM_WARNING).requestIds(ids).build();
+    }
+}
