@@ -51,6 +51,11 @@ public final class RehearsalBackend implements Backend {
         return simulation;
     }
 
+    /** Simulated seconds per real second. */
+    public long speed() {
+        return clock.speed();
+    }
+
     /** --engine HOST:PORT: a real local Redis/Valkey for the data-plane steps, or empty for a simulated endpoint. */
     public Optional<String> engineEndpoint() {
         return Optional.ofNullable(engineEndpoint);

@@ -10,6 +10,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.Optional;
+import dev.runbook.action.dataplane.CacheConnector;
+import dev.runbook.action.dataplane.Endpoint;
+import dev.runbook.action.dataplane.JedisConnector;
+import dev.runbook.action.terraform.SimulatedTerraform;
+import dev.runbook.action.terraform.Terraform;
+import dev.runbook.aws.sim.CacheSimulation;
+import dev.runbook.aws.sim.SimulatedCache;
+import dev.runbook.config.Environment;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -44,6 +53,23 @@ public final class RehearseCommand implements Callable<Integer> {
             + "data-plane steps (default: a simulated endpoint).")
     String engine;
 
+    /**
+     * The rehearsal's Terraform (plans derived from the simulated group) and cache endpoint: the simulated one,
+     * whose engine and availability follow the simulated group, or the real engine given with --engine.
+     */
+    static RehearsalBackend withSimulatedServices(RehearsalBackend backend, Environment env) {
+        backend.register(Terraform.class, new SimulatedTerraform(backend.elastiCache(), env));
+        CacheSimulation sim = backend.simulation();
+        String group = env.replicationGroupId();
+        CacheConnector connector = backend.engineEndpoint()
+                .<CacheConnector>map(e -> new JedisConnector(Endpoint.parse(e, false, "--engine"), Optional.empty(), "none"))
+                .orElseGet(() -> new SimulatedCache(() -> sim.endpointAvailable(group)
+                        ? new SimulatedCache.Engine(sim.engine(group), sim.engineVersion(group)) : null,
+                        backend.speed()));
+        backend.register(CacheConnector.class, connector);
+        return backend;
+    }
+
     @Override
     public Integer call() {
         Set<Fault> faults = EnumSet.noneOf(Fault.class);
@@ -57,7 +83,7 @@ public final class RehearseCommand implements Callable<Integer> {
         RunSetup setup = new RunSetup(common, options, spec.commandLine().getOut());
         Settings settings = setup.settings();
         long n = speed != null ? speed : settings.rehearsalSpeed();
-        return setup.execute(settings, (s, env) -> new RehearsalBackend(s, env, n, faults, engine),
+        return setup.execute(settings, (s, env) -> withSimulatedServices(new RehearsalBackend(s, env, n, faults, engine), env),
                 (backend, env) -> Map.of("speed", String.valueOf(n),
                         "drills", faults.isEmpty() ? "none" : String.join(", ", faults.stream().map(Fault::word).toList()),
                         "engine-endpoint", engine == null ? "simulated" : engine));
