@@ -37,11 +37,18 @@ public final class MetricsWindow implements Action {
     private final String group;
     private final Duration before;
     private final Duration period;
+    private final Duration after;
 
     public MetricsWindow(String group, Duration before, Duration period) {
+        this(group, before, period, Duration.ZERO);
+    }
+
+    /** {@code after}: how long past the upgrade's end to watch before reading, so "after" has points. */
+    public MetricsWindow(String group, Duration before, Duration period, Duration after) {
         this.group = group;
         this.before = before;
         this.period = period;
+        this.after = after;
     }
 
     public static Action create(Params p) {
@@ -49,7 +56,8 @@ public final class MetricsWindow implements Action {
         if (period.getSeconds() < 60 || period.getSeconds() % 60 != 0) {
             throw p.invalid("period", "must be a multiple of 60s (ElastiCache publishes one point a minute)");
         }
-        var a = new MetricsWindow(p.string("replication-group"), p.duration("before", Duration.ofMinutes(30)), period);
+        var a = new MetricsWindow(p.string("replication-group"), p.duration("before", Duration.ofMinutes(30)), period,
+                p.duration("after", Duration.ZERO));
         p.finish();
         return a;
     }
@@ -78,8 +86,27 @@ public final class MetricsWindow implements Action {
             nodes.add(String.format("%s-%03d", group, i));
         }
         return Preview.of("Read " + NodeMetrics.values().length + " metrics of every member of " + group + " from "
-                + before.toMinutes() + " min before the upgrade until now (members"
-                + " as described at run time)", request(nodes, windowStart(ctx, now), now).toString());
+                + before.toMinutes() + " min before the upgrade until "
+                + (after.isZero() ? "now" : after.toMinutes() + " min after it ended (waits until then)")
+                + " (members as described at run time)", request(nodes, windowStart(ctx, now), now).toString());
+    }
+
+    /**
+     * Clients come back after the upgrade: wait until {@code after} has passed since it ended, so the "after"
+     * averages rest on real points. Nothing to wait for when no upgrade ended in this run (dry-run, pre-check).
+     */
+    private void watchAfterUpgrade(ActionContext ctx) throws InterruptedException {
+        Optional<Instant> finished = ctx.fact("upgrade-finished").map(Instant::parse);
+        if (finished.isEmpty() || after.isZero()) {
+            return;
+        }
+        Instant until = finished.get().plus(after);
+        for (Instant now = ctx.time().now(); now.isBefore(until); now = ctx.time().now()) {
+            Duration left = Duration.between(now, until);
+            ctx.progress().status("watching " + group + " after the upgrade: " + left.toSeconds() / 60 + "m"
+                    + String.format("%02d", left.toSeconds() % 60) + "s until the after-window closes");
+            ctx.time().sleep(left.compareTo(Duration.ofSeconds(30)) < 0 ? left : Duration.ofSeconds(30));
+        }
     }
 
     private Instant windowStart(ActionContext ctx, Instant now) {
@@ -92,7 +119,8 @@ public final class MetricsWindow implements Action {
     }
 
     @Override
-    public Outcome execute(ActionContext ctx) throws ActionException {
+    public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
+        watchAfterUpgrade(ctx);
         List<String> ids = new ArrayList<>();
         var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
         List<String> nodes = g.memberClusters();

@@ -105,4 +105,23 @@ class MetricsWindowWireTest extends AwsWireTest {
         Object start = server.requests(OP).get(0).cbor().get("StartTime");
         assertEquals(Instant.parse("2026-11-29T04:00:00Z").getEpochSecond(), ((Number) start).longValue());
     }
+
+    @Test
+    void waitsUntilTheAfterWindowHasPassedBeforeReading() throws Exception {
+        server.on(OP, Reply.cbor(200, page(null, List.of())));
+        // the upgrade ended at 04:20; the test clock reads 04:30; after = 15m → read at 04:35, not before
+        new MetricsWindow(G, Duration.ofMinutes(30), Duration.ofSeconds(60), Duration.ofMinutes(15)).execute(ctx);
+        assertEquals(Instant.parse("2026-11-29T04:35:00Z"), ctx.time.now());
+        Object end = server.requests(OP).get(0).cbor().get("EndTime");
+        assertEquals(Instant.parse("2026-11-29T04:35:00Z").getEpochSecond(), ((Number) end).longValue());
+        assertEquals("watching " + G + " after the upgrade: 5m00s until the after-window closes", ctx.statuses.get(0));
+    }
+
+    @Test
+    void anAfterWindowAlreadyPassedReadsAtOnce() throws Exception {
+        server.on(OP, Reply.cbor(200, page(null, List.of())));
+        new MetricsWindow(G, Duration.ofMinutes(30), Duration.ofSeconds(60), Duration.ofMinutes(5)).execute(ctx);
+        assertEquals(Instant.parse("2026-11-29T04:30:00Z"), ctx.time.now());
+        assertEquals(0, ctx.time.sleeps);
+    }
 }
