@@ -76,9 +76,32 @@ public final class RestoreSnapshot implements Action {
         return true;
     }
 
+    /**
+     * A restore makes a second group and moves the clients: not needed when the change never took (the upgrade
+     * failed and AWS kept the group on the source engine, or nothing was sent) and the group still serves.
+     */
+    private Outcome unneeded(ActionContext ctx) {
+        GroupState current;
+        try {
+            current = GroupState.load(AwsClients.elastiCache(ctx), group);
+        } catch (ActionException e) {
+            return null;
+        }
+        if (!"available".equals(current.status()) || !current.allMembersRun(engine, version)) {
+            return null;
+        }
+        return Outcome.skipped("No restore needed: " + group + " is available and still runs " + engine + " "
+                + current.memberVersions() + ", so the clients keep using it. Find why the migration failed before"
+                + " trying again; the pre-migration snapshot stays as it is.").build();
+    }
+
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
         List<String> ids = new ArrayList<>();
+        Outcome unneeded = unneeded(ctx);
+        if (unneeded != null) {
+            return unneeded;
+        }
         String snapshot = ctx.fact("snapshot-name").orElse(null);
         if (snapshot == null) {
             snapshot = Snapshots.newestPreValkey(Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids), group)

@@ -258,6 +258,7 @@ class ElastiCacheWireTest extends AwsWireTest {
         ctx.facts.put("snapshot-name", G + "-pre-valkey-20261129-0430");
         String rollback = dev.runbook.aws.ElastiCacheXml.group(G + "-rollback", "available", "redis",
                 List.of(G + "-rollback-001"), "disabled", "disabled", true, false);
+        server.onElastiCache("DescribeReplicationGroups", groups(devGroup("available"))); // the source, on valkey
         server.onError("DescribeReplicationGroups", 404, "ReplicationGroupNotFoundFault", "not found");
         server.onElastiCache("DescribeReplicationGroups", groups(devGroup("available")), groups(rollback
                 .replace("<Status>available", "<Status>creating")));
@@ -285,14 +286,28 @@ class ElastiCacheWireTest extends AwsWireTest {
         ctx.facts.put("snapshot-name", G + "-pre-valkey-20261129-0430");
         String rollback = dev.runbook.aws.ElastiCacheXml.group(G + "-rollback", "creating", "redis",
                 List.of(G + "-rollback-001"), "disabled", "disabled", true, false);
-        server.onElastiCache("DescribeReplicationGroups", groups(rollback), groups(rollback), groups(rollback
-                .replace("<Status>creating", "<Status>available")));
-        server.onElastiCache("DescribeCacheClusters", cluster(G + "-rollback-001", G + "-rollback", "redis", "7.0.7",
+        server.onElastiCache("DescribeReplicationGroups", groups(devGroup("available")), groups(rollback),
+                groups(rollback), groups(rollback.replace("<Status>creating", "<Status>available")));
+        server.onElastiCache("DescribeCacheClusters", cluster(M, G, "valkey", "8.0.1", null, "default.valkey8"),
+                cluster(G + "-rollback-001", G + "-rollback", "redis", "7.0.7",
                 null, "default.redis7"));
         Outcome o = new RestoreSnapshot(G, G + "-rollback", "redis", "7.0", "cache.t4g.micro", 1).execute(ctx);
         assertEquals(G + "-rollback", o.facts().get("rollback-group"));
         assertEquals(List.of(), server.requests("CreateReplicationGroup"));
-        assertEquals(G + "-rollback", server.requests("DescribeReplicationGroups").get(0).params()
+        assertEquals(G + "-rollback", server.requests("DescribeReplicationGroups").get(1).params()
                 .get("ReplicationGroupId"));
+    }
+
+    @Test
+    void noRestoreWhenTheGroupStillServesTheSourceEngine() throws Exception {
+        ctx.facts.put("snapshot-name", G + "-pre-valkey-20261129-0430");
+        server.onElastiCache("DescribeReplicationGroups", groups(devGroup("available")));
+        server.onElastiCache("DescribeCacheClusters", cluster(M, G, "redis", "7.0.7", null, "default.redis7"));
+        Outcome o = new RestoreSnapshot(G, G + "-rollback", "redis", "7.0", "cache.t4g.micro", 1).execute(ctx);
+        assertEquals(Outcome.Status.SKIPPED, o.status());
+        assertEquals("No restore needed: " + G + " is available and still runs redis " + M + "=7.0.7, so the clients"
+                + " keep using it. Find why the migration failed before trying again; the pre-migration snapshot"
+                + " stays as it is.", o.summary());
+        assertEquals(List.of(), server.requests("CreateReplicationGroup"));
     }
 }
