@@ -38,7 +38,16 @@ public final class RehearsalBackend implements Backend {
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
     public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults, String engineEndpoint) {
-        Instant start = MaintenanceWindow.nextStart(env.maintenanceWindow(), Instant.now().plus(LEAD)).minus(LEAD);
+        this(settings, env, speed, faults, engineEndpoint,
+                MaintenanceWindow.nextStart(env.maintenanceWindow(), Instant.now().plus(LEAD)).minus(LEAD));
+    }
+
+    /**
+     * A rehearsal whose clock starts at {@code start}: a resumed rehearsal goes on from its journal's last
+     * event, so its simulated time never runs backwards past what the journal already recorded.
+     */
+    public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults, String engineEndpoint,
+                            Instant start) {
         this.clock = new VirtualClock(start, speed);
         this.simulation = CacheSimulation.of(env, clock, faults, settings.waits().upgradeTimeout());
         this.elastiCache = new SimulatedElastiCache(simulation);

@@ -80,10 +80,11 @@ public final class RehearseCommand implements Callable<Integer> {
         if (engine != null && !HOST_PORT.matcher(engine).matches()) {
             throw new InvalidInputException("--engine: '" + engine + "' is not HOST:PORT (e.g. localhost:6379)");
         }
-        RunSetup setup = new RunSetup(common, options, spec.commandLine().getOut());
+        RunSetup setup = new RunSetup(common, options.nonInteractive, spec.commandLine().getOut());
         Settings settings = setup.settings();
         long n = speed != null ? speed : settings.rehearsalSpeed();
-        return setup.execute(settings, (s, env) -> withSimulatedServices(new RehearsalBackend(s, env, n, faults, engine), env),
+        return setup.execute(settings, options.env, options.runsDir,
+                (s, env) -> withSimulatedServices(new RehearsalBackend(s, env, n, faults, engine), env),
                 (backend, env) -> Map.of("speed", String.valueOf(n),
                         "drills", faults.isEmpty() ? "none" : String.join(", ", faults.stream().map(Fault::word).toList()),
                         "engine-endpoint", engine == null ? "simulated" : engine));

@@ -1,16 +1,15 @@
 package dev.runbook.cli;
 
-import dev.runbook.ExitCodes;
-import dev.runbook.InvalidInputException;
+import dev.runbook.aws.Backend;
 import dev.runbook.config.Settings;
-import dev.runbook.report.ReportWriter;
-import dev.runbook.run.AwsReconciler;
-import dev.runbook.run.Autopilot;
 import dev.runbook.run.Confirmer;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
-import dev.runbook.run.ResumeSession;
 import dev.runbook.run.Run;
+import dev.runbook.run.Runs;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,9 +26,10 @@ import picocli.CommandLine.Model.CommandSpec;
         + "stopped. A change that was in flight is checked against AWS first and never sent twice.")
 public final class ResumeCommand implements Callable<Integer> {
     /**
-     * Builds the Run that continues an old run: same id and folder, the journal reopened for appending (never a
-     * new run-started event), the environment and mode from the old run-started facts, and for a rehearsal the
-     * simulation seeded with {@code ReconcileSeed.from(replay, group)}. Wired by the run-setup code.
+     * Builds the Run that continues an old run: same id and folder, the journal reopened for appending (never
+     * a new run-started event), the environment and mode from the old run-started facts, and for a rehearsal
+     * the simulation seeded with {@code ReconcileSeed.from(replay, group)}. Returns null when the operator
+     * declined to proceed. The real one is {@code ResumeOpener}; tests pass their own.
      */
     public interface RunOpener {
         Opened open(String runId, Path dir, JournalReplay replay, Settings settings, boolean nonInteractive);
@@ -38,11 +38,6 @@ public final class ResumeCommand implements Callable<Integer> {
     /** The continued run and who answers its confirmations (the TUI, or the autopilot's confirmer). */
     public record Opened(Run run, Confirmer confirmer) {
     }
-
-    /** Until the run-setup code wires it, resume says so instead of guessing a backend. */
-    static final RunOpener UNWIRED = (id, dir, replay, settings, nonInteractive) -> {
-        throw new InvalidInputException("resume is not wired to a run backend in this build");
-    };
 
     private final RunOpener opener;
 
@@ -58,8 +53,12 @@ public final class ResumeCommand implements Callable<Integer> {
     @Option(names = "--non-interactive", description = "Drive the rest without the TUI (rehearsal and dry-run only).")
     boolean nonInteractive;
 
+    /** Where the y/N answer of a live or dry-run resume comes from. */
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+
+    /** Resumes with the real backends ({@link ResumeOpener}). */
     public ResumeCommand() {
-        this(UNWIRED);
+        this(null);
     }
 
     public ResumeCommand(RunOpener opener) {
@@ -67,14 +66,20 @@ public final class ResumeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         Settings settings = common.settings();
         Path dir = choice.find(settings, true);
         JournalReplay replay = JournalReplay.of(Journal.read(dir.resolve(Journal.FILE)));
-        Opened opened = opener.open(dir.getFileName().toString(), dir, replay, settings, nonInteractive);
-        Autopilot.Result result = new ResumeSession(opened.run(), new AwsReconciler())
-                .resumeAndDrive(opened.confirmer());
-        ReportWriter.finish(opened.run(), spec.commandLine().getOut());
-        return result == Autopilot.Result.COMPLETED ? ExitCodes.OK : ExitCodes.STEP_FAILED;
+        RunSetup.refuseNonInteractiveLive(nonInteractive, !"LIVE".equals(replay.startFact("mode").orElse("")));
+        Runs.logTo(dir);
+        RunSetup setup = new RunSetup(common, nonInteractive, spec.commandLine().getOut());
+        Opened opened = (opener != null ? opener : new ResumeOpener(setup, in))
+                .open(dir.getFileName().toString(), dir, replay, settings, nonInteractive);
+        if (opened == null) {
+            return setup.declined(dir);
+        }
+        try (Journal journal = opened.run().journal(); Backend backend = opened.run().backend()) {
+            return setup.drive(opened.run(), RunSetup.RESUMED, opened.confirmer());
+        }
     }
 }

@@ -52,17 +52,28 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunSetup.refuseNonInteractiveLive(options, dryRun);
+        RunSetup.refuseNonInteractiveLive(options.nonInteractive, dryRun);
         PrintWriter out = spec.commandLine().getOut();
-        RunSetup setup = new RunSetup(common, options, out);
+        RunSetup setup = new RunSetup(common, options.nonInteractive, out);
         Settings settings = setup.settings();
         String r = region != null ? region : settings.region();
         String p = profile != null ? profile : settings.profile();
-        return setup.execute(settings, (s, env) -> dryRun ? new DryRunBackend(r, p) : new LiveBackend(r, p),
-                (backend, env) -> confirmIdentity((LiveBackend) backend, env, out));
+        return setup.execute(settings, options.env, options.runsDir, backends(dryRun, r, p),
+                (backend, env) -> confirmIdentity((LiveBackend) backend, env, setup, in, dryRun));
     }
 
-    private Map<String, String> confirmIdentity(LiveBackend backend, Environment env, PrintWriter out) {
+    /** The real AWS backend: read-only guarded for a dry run. */
+    static RunSetup.BackendFactory backends(boolean dryRun, String region, String profile) {
+        return (s, env) -> dryRun ? new DryRunBackend(region, profile) : new LiveBackend(region, profile);
+    }
+
+    /**
+     * Shows who the credentials are (STS) and the target, then asks to proceed (not for a non-interactive dry
+     * run): the facts to record, or null when the operator said no.
+     */
+    static Map<String, String> confirmIdentity(LiveBackend backend, Environment env, RunSetup setup, BufferedReader in,
+                                               boolean dryRun) {
+        PrintWriter out = setup.out();
         CallerIdentity id;
         try {
             id = backend.callerIdentity();
@@ -75,7 +86,7 @@ public final class RunCommand implements Callable<Integer> {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("account", id.account());
         facts.put("arn", id.arn());
-        if (dryRun && options.nonInteractive) {
+        if (dryRun && setup.nonInteractive()) {
             return facts;
         }
         out.print(dryRun ? "Proceed with the dry run (read-only)? [y/N] " : "Proceed with the LIVE run? [y/N] ");

@@ -7,8 +7,11 @@ import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.report.ReportWriter;
 import dev.runbook.run.Autopilot;
+import dev.runbook.run.AwsReconciler;
 import dev.runbook.run.Confirmation;
+import dev.runbook.run.Confirmer;
 import dev.runbook.run.Journal;
+import dev.runbook.run.ResumeSession;
 import dev.runbook.run.Run;
 import dev.runbook.run.RunInfo;
 import dev.runbook.run.RunListener;
@@ -23,9 +26,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * What {@code rehearse} and {@code run} share: settings → environment → runbook → run folder (the log is pointed
- * there before any logger exists) → backend → run → journaled start; then the TUI, or the autopilot with
- * automatic confirmations and the report. Exit code 0 when the run reached its end, 1 otherwise.
+ * What {@code rehearse}, {@code run} and {@code resume} share: settings → environment → runbook → run folder
+ * (the log is pointed there before any logger exists) → backend → run; then the TUI, or the autopilot with
+ * automatic confirmations and the report. A new run journals its start; a resumed one (same folder, same
+ * journal) restores and reconciles from its journal instead. Exit code 0 when the run reached its end, 1 otherwise.
  */
 final class RunSetup {
     /** Builds the backend once the run folder and log exist. */
@@ -38,13 +42,50 @@ final class RunSetup {
         Map<String, String> check(Backend backend, Environment env);
     }
 
+    /** How driving begins: a new run journals its start; a resumed run restores from its journal first. */
+    interface Begin {
+        /** Puts the run where the TUI takes over. */
+        void beforeTui(Run run) throws InterruptedException;
+
+        /** Drives the run to its end without a person and journals the end. */
+        Autopilot.Result drive(Run run, Confirmer confirmer) throws InterruptedException;
+    }
+
+    static final Begin NEW_RUN = new Begin() {
+        @Override
+        public void beforeTui(Run run) {
+            run.started();
+        }
+
+        @Override
+        public Autopilot.Result drive(Run run, Confirmer confirmer) throws InterruptedException {
+            run.started();
+            Autopilot.Result result = new Autopilot(run, confirmer).drive();
+            run.ended(result.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+            return result;
+        }
+    };
+
+    /** Resume: interrupted mutating steps are reconciled with AWS (or the re-seeded simulation) first. */
+    static final Begin RESUMED = new Begin() {
+        @Override
+        public void beforeTui(Run run) throws InterruptedException {
+            new ResumeSession(run, new AwsReconciler()).restore();
+        }
+
+        @Override
+        public Autopilot.Result drive(Run run, Confirmer confirmer) throws InterruptedException {
+            return new ResumeSession(run, new AwsReconciler()).resumeAndDrive(confirmer);
+        }
+    };
+
     private final CommonOptions common;
-    private final RunOptions options;
+    private final boolean nonInteractive;
     private final PrintWriter out;
 
-    RunSetup(CommonOptions common, RunOptions options, PrintWriter out) {
+    RunSetup(CommonOptions common, boolean nonInteractive, PrintWriter out) {
         this.common = common;
-        this.options = options;
+        this.nonInteractive = nonInteractive;
         this.out = out;
     }
 
@@ -52,11 +93,19 @@ final class RunSetup {
         return common.settings();
     }
 
-    int execute(Settings settings, BackendFactory backends, BeforeStart beforeStart) {
-        Environment env = settings.environment(options.env);
+    boolean nonInteractive() {
+        return nonInteractive;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    /** A new run in a new folder under {@code runsDir} (null: the settings' runs folder). */
+    int execute(Settings settings, String envName, Path runsDir, BackendFactory backends, BeforeStart beforeStart) {
+        Environment env = settings.environment(envName);
         Runbook runbook = common.loader().load(common.runbook(), env);
-        Path runsDir = options.runsDir != null ? options.runsDir : Path.of(settings.runsDir());
-        Path dir = new Runs(runsDir).create(env.name(), Instant.now());
+        Path dir = new Runs(runsDir != null ? runsDir : Path.of(settings.runsDir())).create(env.name(), Instant.now());
         Runs.logTo(dir);
         try (Backend backend = backends.create(settings, env)) {
             Map<String, String> facts = new LinkedHashMap<>();
@@ -68,47 +117,91 @@ final class RunSetup {
             facts.put("backend", backend.describe());
             Map<String, String> checked = beforeStart.check(backend, env);
             if (checked == null) {
-                out.println("not confirmed: nothing was done (run folder " + dir + ")");
-                out.flush();
-                return ExitCodes.STEP_FAILED;
+                return declined(dir);
             }
             facts.putAll(checked);
             facts.put("identity", backend.identity());
-            String operator = System.getProperty("user.name", "operator");
             try (Journal journal = Journal.open(dir)) {
-                RunListener listener = options.nonInteractive ? new ConsoleListener(out) : RunListener.NONE;
-                Run run = new Run(new RunInfo(dir.getFileName().toString(), dir, operator, facts), runbook, env,
-                        settings, backend, journal, listener);
-                run.started();
-                if (!options.nonInteractive) {
-                    return RunbookTui.run(run);
-                }
-                out.printf("%s · %s · %s · %s%n", runbook.title(), env.name(), env.replicationGroupId(),
-                        backend.describe());
-                out.flush();
-                return autopilot(run, operator);
+                Run run = newRun(new RunInfo(dir.getFileName().toString(), dir, operator(), facts), runbook, env,
+                        settings, backend, journal);
+                return drive(run, NEW_RUN, autoConfirmer(run));
             }
         }
     }
 
-    private int autopilot(Run run, String operator) {
-        String how = "auto: --non-interactive " + run.backend().mode().label().toLowerCase(Locale.ROOT);
+    /**
+     * The Run that continues the run in {@code dir}: same id and folder, its journal reopened for appending
+     * (no new run-started event). Null when the operator declined at the backend's check; the caller closes
+     * the run's journal and backend.
+     */
+    ResumeCommand.Opened reopen(Path dir, Map<String, String> startFacts, Settings settings, Environment env,
+                                BackendFactory backends, BeforeStart beforeStart) {
+        Runbook runbook = common.loader().load(common.runbook(), env);
+        Backend backend = backends.create(settings, env);
+        ResumeCommand.Opened opened = null;
+        try {
+            if (beforeStart.check(backend, env) != null) {
+                Run run = newRun(new RunInfo(dir.getFileName().toString(), dir, operator(), startFacts), runbook,
+                        env, settings, backend, Journal.open(dir));
+                opened = new ResumeCommand.Opened(run, autoConfirmer(run));
+            }
+            return opened;
+        } finally {
+            if (opened == null) {
+                backend.close();
+            }
+        }
+    }
+
+    private Run newRun(RunInfo info, Runbook runbook, Environment env, Settings settings, Backend backend,
+                       Journal journal) {
+        RunListener listener = nonInteractive ? new ConsoleListener(out) : RunListener.NONE;
+        return new Run(info, runbook, env, settings, backend, journal, listener);
+    }
+
+    /** The TUI, or (--non-interactive) the autopilot then the report. */
+    int drive(Run run, Begin begin, Confirmer confirmer) {
         Autopilot.Result result;
         try {
-            result = new Autopilot(run, request -> new Confirmation(true, operator, how)).drive();
+            if (!nonInteractive) {
+                begin.beforeTui(run);
+                return RunbookTui.run(run);
+            }
+            out.printf("%s · %s · %s · %s%n", run.runbook().title(), run.environment().name(),
+                    run.environment().replicationGroupId(), run.backend().describe());
+            out.flush();
+            result = begin.drive(run, confirmer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.aborted("interrupted");
+            run.ended("aborted");
             result = Autopilot.Result.ABORTED;
         }
-        run.ended(result.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         ReportWriter.finish(run, out);
         return result == Autopilot.Result.COMPLETED ? ExitCodes.OK : ExitCodes.STEP_FAILED;
     }
 
+    /** The operator said no before the first step. */
+    int declined(Path dir) {
+        out.println("not confirmed: nothing was done (run folder " + dir + ")");
+        out.flush();
+        return ExitCodes.STEP_FAILED;
+    }
+
+    private static String operator() {
+        return System.getProperty("user.name", "operator");
+    }
+
+    /** --non-interactive answers every confirmation itself, saying so in the journal. */
+    private static Confirmer autoConfirmer(Run run) {
+        String how = "auto: --non-interactive " + run.backend().mode().label().toLowerCase(Locale.ROOT);
+        String operator = operator();
+        return request -> new Confirmation(true, operator, how);
+    }
+
     /** --non-interactive answers confirmations itself: only where nothing real can change. */
-    static void refuseNonInteractiveLive(RunOptions options, boolean dryRun) {
-        if (options.nonInteractive && !dryRun) {
+    static void refuseNonInteractiveLive(boolean nonInteractive, boolean canChangeNothingReal) {
+        if (nonInteractive && !canChangeNothingReal) {
             throw new InvalidInputException("--non-interactive is allowed only with rehearse or run --dry-run: a live "
                     + "run needs a person to confirm each change");
         }

@@ -31,8 +31,8 @@ public record ReconcileSeed(boolean engineChanged, Optional<String> snapshotName
         if (named.isPresent() || !sent(replay, "manual-snapshot")) {
             return named;
         }
-        String started = replay.stepById("manual-snapshot").orElseThrow().started();
-        return Optional.of(group + AwsReconciler.SNAPSHOT_INFIX
-                + started.replaceAll("[^0-9]", "").substring(0, 14));
+        // The create-snapshot step names it <group>-pre-valkey-<UTC yyyyMMdd-HHmm> of the moment it ran.
+        String digits = replay.stepById("manual-snapshot").orElseThrow().started().replaceAll("[^0-9]", "");
+        return Optional.of(group + AwsReconciler.SNAPSHOT_INFIX + digits.substring(0, 8) + "-" + digits.substring(8, 12));
     }
 }

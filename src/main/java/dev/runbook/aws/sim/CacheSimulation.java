@@ -107,6 +107,56 @@ public final class CacheSimulation {
         }
     }
 
+    /**
+     * What a resumed rehearsal's simulation must show again because the old run (whose simulation died with
+     * it) sent it: the pre-migration manual snapshot, replicas, failover, the engine change, TLS, a restored
+     * rollback group. Built by the resume code from the journal.
+     */
+    public record SentChanges(boolean engineChanged, java.util.Optional<String> snapshotName, boolean replicasAdded,
+                              boolean failoverEnabled, boolean transitEncryption, boolean restoredGroup) {
+    }
+
+    /**
+     * Puts the environment's group where the old run left it, as settled state (no change in flight), so that
+     * resume's reconciliation finds what AWS would show. Order matters: the snapshot is of the Redis group, taken
+     * before the engine change; the rollback group is restored from that snapshot.
+     */
+    public synchronized void restoreFrom(Environment env, SentChanges sent) {
+        SimGroup g = require(env.replicationGroupId());
+        Instant now = clock.now();
+        sent.snapshotName().ifPresent(name -> snapshots.put(name, new SimSnapshot(name, g, "manual", now, "available")));
+        if (sent.replicasAdded()) {
+            while (g.members.size() < env.numCacheClusters()) {
+                g.members.add(new SimGroup.Member(g.nextMemberId(), now, g.primary().engineVersion, false));
+            }
+        }
+        if (sent.failoverEnabled()) {
+            g.automaticFailover = true;
+            g.multiAz = env.multiAz();
+        }
+        if (sent.restoredGroup() && sent.snapshotName().isPresent()) {
+            SimGroup r = new SimGroup(g.id + "-rollback", now);
+            r.engine = g.engine;
+            r.nodeType = g.nodeType;
+            r.parameterGroup = g.parameterGroup;
+            r.members.add(new SimGroup.Member(r.nextMemberId(), now, g.primary().engineVersion, true));
+            groups.put(r.id, r);
+        }
+        if (sent.engineChanged()) {
+            Catalog.EngineVersion target = Catalog.find(env.target().engine(), env.target().version())
+                    .orElseThrow(() -> new IllegalArgumentException("the simulation has no " + env.target().engine()
+                            + " " + env.target().version()));
+            g.engine = target.engine();
+            g.parameterGroup = "default." + target.family();
+            g.members.forEach(m -> m.engineVersion = target.full());
+        }
+        if (sent.transitEncryption()) {
+            g.transitEncryption = true;
+            g.transitMode = "preferred";
+        }
+        event(SourceType.REPLICATION_GROUP, g.id, "Rehearsal resumed: " + g.id + " restored from the run's journal.");
+    }
+
     /** True when the group's primary endpoint answers (false while a node-less-replica upgrade replaces it). */
     public synchronized boolean endpointAvailable(String groupId) {
         advance();

@@ -1,0 +1,86 @@
+package dev.runbook.cli;
+
+import dev.runbook.InvalidInputException;
+import dev.runbook.aws.Backend;
+import dev.runbook.aws.LiveBackend;
+import dev.runbook.aws.RehearsalBackend;
+import dev.runbook.aws.sim.CacheSimulation;
+import dev.runbook.aws.sim.Fault;
+import dev.runbook.config.Environment;
+import dev.runbook.config.Settings;
+import dev.runbook.run.JournalReplay;
+import dev.runbook.run.ReconcileSeed;
+import java.io.BufferedReader;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The real {@link ResumeCommand.RunOpener}: rebuilds an old run's backend from its run-started facts. A
+ * rehearsal gets a new simulation at the old speed, drills and engine endpoint, its clock going on from the
+ * journal's last event, seeded with what the journal says was sent ({@link ReconcileSeed}) so reconciliation
+ * finds what AWS would show. A dry run or live run gets real AWS clients and the identity check of {@code run},
+ * and must be the same AWS account as before.
+ */
+final class ResumeOpener implements ResumeCommand.RunOpener {
+    private final RunSetup setup;
+    private final BufferedReader in;
+
+    ResumeOpener(RunSetup setup, BufferedReader in) {
+        this.setup = setup;
+        this.in = in;
+    }
+
+    @Override
+    public ResumeCommand.Opened open(String runId, Path dir, JournalReplay replay, Settings settings,
+                                     boolean nonInteractive) {
+        String envName = replay.startFact("environment").orElse("");
+        if (!settings.environments().containsKey(envName)) {
+            throw new InvalidInputException("run " + runId + " was for environment '" + envName
+                    + "', which " + settings.file() + " does not define: cannot resume it");
+        }
+        Environment env = settings.environment(envName);
+        String mode = replay.startFact("mode").orElse("");
+        return switch (mode) {
+            case "REHEARSAL" -> setup.reopen(dir, replay.startFacts(), settings, env,
+                    (s, e) -> rehearsal(s, e, replay), (backend, e) -> Map.of());
+            case "DRY-RUN", "LIVE" -> {
+                boolean dryRun = mode.equals("DRY-RUN");
+                yield setup.reopen(dir, replay.startFacts(), settings, env,
+                        RunCommand.backends(dryRun, settings.region(), settings.profile()),
+                        (backend, e) -> sameAccount(runId, replay, RunCommand.confirmIdentity((LiveBackend) backend,
+                                e, setup, in, dryRun)));
+            }
+            default -> throw new InvalidInputException("run " + runId + " has no mode this build can resume ('"
+                    + mode + "'); see its report with: report " + runId);
+        };
+    }
+
+    private static Backend rehearsal(Settings settings, Environment env, JournalReplay replay) {
+        long speed = replay.startFact("speed").map(Long::parseLong).orElse((long) settings.rehearsalSpeed());
+        Set<Fault> drills = EnumSet.noneOf(Fault.class);
+        replay.startFact("drills").filter(d -> !d.equals("none"))
+                .ifPresent(d -> Arrays.stream(d.split(",\\s*")).forEach(w -> drills.add(Fault.parse(w))));
+        String engine = replay.startFact("engine-endpoint").filter(e -> !e.equals("simulated")).orElse(null);
+        RehearsalBackend backend = RehearseCommand.withSimulatedServices(new RehearsalBackend(settings, env, speed,
+                drills, engine, Instant.parse(replay.lastTs())), env);
+        ReconcileSeed seed = ReconcileSeed.from(replay, env.replicationGroupId());
+        backend.simulation().restoreFrom(env, new CacheSimulation.SentChanges(seed.engineChanged(),
+                seed.snapshotName(), seed.replicasAdded(), seed.failoverEnabled(), seed.transitEncryption(),
+                seed.restored()));
+        return backend;
+    }
+
+    /** A resumed run must reach the same account it changed before: other credentials are refused. */
+    private static Map<String, String> sameAccount(String runId, JournalReplay replay, Map<String, String> identity) {
+        String before = replay.startFact("account").orElse(null);
+        if (identity != null && before != null && !before.equals(identity.get("account"))) {
+            throw new InvalidInputException("the AWS credentials are for account " + identity.get("account")
+                    + " but run " + runId + " ran in account " + before + ": resume with that account's credentials");
+        }
+        return identity;
+    }
+}
