@@ -4,7 +4,7 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.TimeSource;
 import dev.runbook.aws.sim.CacheSimulation;
 import dev.runbook.aws.sim.Fault;
-import dev.runbook.aws.sim.MaintenanceWindow;
+import dev.runbook.config.MaintenanceWindow;
 import dev.runbook.aws.sim.SimulatedCloudWatch;
 import dev.runbook.aws.sim.SimulatedElastiCache;
 import dev.runbook.config.Environment;
@@ -38,7 +38,7 @@ public final class RehearsalBackend implements Backend {
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
     public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults, String engineEndpoint) {
-        Instant start = MaintenanceWindow.nextStart(env.maintenanceWindow(), Instant.now().plus(LEAD)).minus(LEAD);
+        Instant start = MaintenanceWindow.parse(env.maintenanceWindow()).openingAtOrAfter(Instant.now().plus(LEAD)).minus(LEAD);
         this.clock = new VirtualClock(start, speed);
         this.simulation = CacheSimulation.of(env, clock, faults, settings.waits().upgradeTimeout());
         this.elastiCache = new SimulatedElastiCache(simulation);

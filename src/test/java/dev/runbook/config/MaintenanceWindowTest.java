@@ -1,4 +1,4 @@
-package dev.runbook.action.guard;
+package dev.runbook.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
