@@ -4,7 +4,7 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.TimeSource;
 import dev.runbook.aws.sim.CacheSimulation;
 import dev.runbook.aws.sim.Fault;
-import dev.runbook.aws.sim.MaintenanceWindow;
+import dev.runbook.config.MaintenanceWindow;
 import dev.runbook.aws.sim.SimulatedCloudWatch;
 import dev.runbook.aws.sim.SimulatedElastiCache;
 import dev.runbook.config.Environment;
@@ -39,7 +39,8 @@ public final class RehearsalBackend implements Backend {
 
     public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults, String engineEndpoint) {
         this(settings, env, speed, faults, engineEndpoint,
-                MaintenanceWindow.nextStart(env.maintenanceWindow(), Instant.now().plus(LEAD)).minus(LEAD));
+                MaintenanceWindow.parse(env.maintenanceWindow()).openingAtOrAfter(Instant.now().plus(LEAD))
+                        .minus(LEAD));
     }
 
     /**

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runbook.action.Mode;
 import dev.runbook.aws.sim.Fault;
-import dev.runbook.aws.sim.MaintenanceWindow;
+import dev.runbook.config.MaintenanceWindow;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.config.TestSettings;
@@ -24,18 +24,18 @@ class RehearsalBackendTest {
     void startsTheClockTwentyMinutesBeforeTheNextMaintenanceWindow() {
         RehearsalBackend b = new RehearsalBackend(settings, prod, 60, Set.of(), null);
         Instant now = b.time().now();
-        Instant window = MaintenanceWindow.nextStart(prod.maintenanceWindow(), now);
+        Instant window = MaintenanceWindow.parse(prod.maintenanceWindow()).openingAtOrAfter(now);
         Duration lead = Duration.between(now, window);
         assertTrue(lead.compareTo(Duration.ofMinutes(19)) > 0 && lead.compareTo(Duration.ofMinutes(20)) <= 0,
                 "window opens " + lead + " after the rehearsal starts");
         assertEquals("sun:04:00-sun:06:00", prod.maintenanceWindow());
-        assertEquals(Duration.ofHours(2), MaintenanceWindow.length(prod.maintenanceWindow()));
-        assertEquals(window, MaintenanceWindow.nextApply(prod.maintenanceWindow(), now), "queued until it opens");
+        assertEquals(Duration.ofHours(2), MaintenanceWindow.parse(prod.maintenanceWindow()).length());
+        assertEquals(window, MaintenanceWindow.parse(prod.maintenanceWindow()).nextApply(now), "queued until it opens");
         Instant inside = window.plus(Duration.ofMinutes(90));
-        assertEquals(inside.plusSeconds(60), MaintenanceWindow.nextApply(prod.maintenanceWindow(), inside),
+        assertEquals(inside.plusSeconds(60), MaintenanceWindow.parse(prod.maintenanceWindow()).nextApply(inside),
                 "inside the window a queued change starts at once");
         assertEquals(window.plus(Duration.ofDays(7)),
-                MaintenanceWindow.nextApply(prod.maintenanceWindow(), window.plus(Duration.ofHours(2))));
+                MaintenanceWindow.parse(prod.maintenanceWindow()).nextApply(window.plus(Duration.ofHours(2))));
     }
 
     @Test

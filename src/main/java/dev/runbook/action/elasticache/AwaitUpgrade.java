@@ -8,7 +8,7 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
-import dev.runbook.action.guard.MaintenanceWindow;
+import dev.runbook.config.MaintenanceWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
-import dev.runbook.action.guard.MaintenanceWindow;
+import dev.runbook.config.MaintenanceWindow;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

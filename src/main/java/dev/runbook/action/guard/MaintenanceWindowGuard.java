@@ -1,5 +1,6 @@
 package dev.runbook.action.guard;
 
+import dev.runbook.config.MaintenanceWindow;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.Outcome;

@@ -1,5 +1,6 @@
 package dev.runbook.aws.sim;
 
+import dev.runbook.config.MaintenanceWindow;
 import java.time.Duration;
 import java.util.Locale;
 import software.amazon.awssdk.services.elasticache.model.CacheParameterGroupNotFoundException;
@@ -108,7 +109,7 @@ final class Mutations {
                 // The status may still read "available" for a moment after the call, as AWS may show it.
                 sim.schedule(Duration.ofSeconds(30), upgrade::start);
             } else {
-                sim.scheduleAt(MaintenanceWindow.nextApply(g.maintenanceWindow, sim.now()), upgrade::start);
+                sim.scheduleAt(MaintenanceWindow.parse(g.maintenanceWindow).nextApply(sim.now()), upgrade::start);
             }
         } else if (parameterGroup != null) {
             g.parameterGroup = parameterGroup;

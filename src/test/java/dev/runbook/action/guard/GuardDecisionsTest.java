@@ -1,5 +1,6 @@
 package dev.runbook.action.guard;
 
+import dev.runbook.config.MaintenanceWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 

@@ -1,4 +1,4 @@
-package dev.runbook.action.guard;
+package dev.runbook.config;
 
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * An ElastiCache weekly maintenance window such as {@code sun:04:00-sun:06:00} (UTC), which may wrap over the
  * week's end ({@code sat:23:00-sun:01:00}): whether an instant is inside, how long is left, when it next opens.
- * Pure maths over the week's seconds, so the guard and the upgrade step give the same answers.
+ * Pure maths over the week's seconds: the one place the guard, the upgrade step, the Terraform analysis, the
+ * simulation and the status bar get their answers from.
  */
 public final class MaintenanceWindow {
     private static final Pattern FORMAT = Pattern.compile(
@@ -77,6 +78,28 @@ public final class MaintenanceWindow {
         return base.plusSeconds(wait == 0 ? WEEK : wait);
     }
 
+    /** The opening at or after {@code t} (t itself when the window opens exactly then). */
+    public Instant openingAtOrAfter(Instant t) {
+        long wait = Math.floorMod(start - secondOfWeek(t), WEEK);
+        return t.minusNanos(t.getNano()).plusSeconds(wait);
+    }
+
+    /** The start of the opening {@code t} is in, or the next opening when outside. */
+    public Instant currentOrNextStart(Instant t) {
+        if (!contains(t)) {
+            return nextOpening(t);
+        }
+        return t.minusNanos(t.getNano()).minusSeconds(Math.floorMod(secondOfWeek(t) - start, WEEK));
+    }
+
+    /**
+     * When ElastiCache starts a change queued for the window: in a minute if the window is open at {@code t},
+     * else when it next opens.
+     */
+    public Instant nextApply(Instant t) {
+        return contains(t) ? t.plusSeconds(60) : nextOpening(t);
+    }
+
     /** One sentence: "inside sun:04:00-sun:06:00 (UTC), 1h30m left" or "outside ...; next opens 2026-...". */
     public String describe(Instant t) {
         if (contains(t)) {
@@ -86,7 +109,7 @@ public final class MaintenanceWindow {
                 + format(Duration.between(t, nextOpening(t))) + ")";
     }
 
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long s = d.getSeconds();
         long days = s / 86_400;
         String hm = String.format("%dh%02dm", (s % 86_400) / 3600, (s % 3600) / 60);

@@ -1,4 +1,4 @@
-package dev.runbook.action.guard;
+package dev.runbook.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -50,5 +50,17 @@ class MaintenanceWindowTest {
         var e = assertThrows(IllegalArgumentException.class, () -> MaintenanceWindow.parse("sunday 4-6"));
         assertEquals("maintenance window 'sunday 4-6' is not ddd:hh:mm-ddd:hh:mm (UTC), e.g. sun:04:00-sun:06:00",
                 e.getMessage());
+    }
+
+    @Test
+    void openingsAroundAWindowThatWrapsTheWeek() {
+        MaintenanceWindow w = MaintenanceWindow.parse("sat:23:00-sun:01:00");
+        Instant sunMidnight = Instant.parse("2026-11-29T00:00:00Z"); // a Sunday
+        assertEquals(Instant.parse("2026-11-28T23:00:00Z"), w.currentOrNextStart(sunMidnight));
+        assertEquals(Instant.parse("2026-12-05T23:00:00Z"), w.openingAtOrAfter(sunMidnight));
+        assertEquals(sunMidnight.plusSeconds(60), w.nextApply(sunMidnight));
+        Instant monday = Instant.parse("2026-11-30T12:00:00Z");
+        assertEquals(Instant.parse("2026-12-05T23:00:00Z"), w.currentOrNextStart(monday));
+        assertEquals(Instant.parse("2026-12-05T23:00:00Z"), w.nextApply(monday));
     }
 }
