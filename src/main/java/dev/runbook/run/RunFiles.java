@@ -43,6 +43,14 @@ public final class RunFiles {
         return file;
     }
 
+    /** Makes an existing file owner-only (one a child process such as terraform wrote with its own umask). */
+    public static Path restrict(Path file) throws IOException {
+        if (POSIX && Files.exists(file)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+        return file;
+    }
+
     /** Writes {@code text} to {@code file}, owner-only. */
     public static Path write(Path file, String text) throws IOException {
         createOwnerOnly(file);

@@ -44,9 +44,15 @@ class RehearseCommandTest {
         assertEquals("none", started.facts().get("drills"));
         JournalEvent ended = events.get(events.size() - 1);
         assertEquals("run-ended", ended.event());
-        // While actions are placeholders the run stops at the first step (exit 1); once they land it completes
-        // (exit 0). Either way the exit code must agree with how the journal says the run ended.
-        assertEquals(ended.summary().equals("completed") ? 0 : 1, code, out.toString());
+        assertEquals("completed", ended.summary());
+        assertEquals(0, code, out.toString());
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                        Files.getPosixFilePermissions(f)), f + " is owner-only");
+            }
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("tfplan")) && Files.isRegularFile(dir.resolve("fingerprint.json")));
         assertTrue(out.toString().startsWith("ElastiCache Redis OSS 7.0 → Valkey 8.0 · dev · goorm-popcorn-cache-dev"
                 + " · simulated, speed 100000x\n> precheck/describe-group — "), out.toString());
         assertTrue(out.toString().contains("report: " + dir.resolve("report.md")), out.toString());

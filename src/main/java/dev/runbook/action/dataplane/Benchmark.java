@@ -1,5 +1,6 @@
 package dev.runbook.action.dataplane;
 
+import dev.runbook.run.RunFiles;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -102,6 +103,8 @@ public final class Benchmark implements Action {
         Files.createDirectories(ctx.runDir());
         Path csv = ctx.runDir().resolve("benchmark-" + phase() + ".csv");
         Path log = ctx.runDir().resolve("benchmark-" + phase() + ".log");
+        RunFiles.createOwnerOnly(csv);
+        RunFiles.createOwnerOnly(log);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(csv.toFile()).redirectError(log.toFile());
         connector.token().ifPresent(t -> pb.environment().put(BenchmarkTool.AUTH_VARIABLE, t));
         ctx.progress().log(String.join(" ", cmd));

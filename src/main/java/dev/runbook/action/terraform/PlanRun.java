@@ -1,5 +1,6 @@
 package dev.runbook.action.terraform;
 
+import dev.runbook.run.RunFiles;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Preview;
@@ -63,7 +64,8 @@ final class PlanRun {
         }
         String json = tf.showJson(dir, planFile);
         try {
-            Files.writeString(jsonFile, json);
+            RunFiles.restrict(planFile);
+            RunFiles.write(jsonFile, json);
         } catch (IOException e) {
             throw new ActionException("Cannot save the plan JSON to " + jsonFile + ": " + e.getMessage());
         }

@@ -1,5 +1,6 @@
 package dev.runbook.action.terraform;
 
+import dev.runbook.run.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +71,7 @@ public final class SimulatedTerraform implements Terraform {
         ObjectNode plan = SimulatedGroupState.planJson(ADDRESS, before, after);
         String json = plan.toPrettyString();
         try {
-            Files.writeString(planFile, json);
+            RunFiles.write(planFile, json);
         } catch (IOException e) {
             throw new ActionException("Cannot write the plan file " + planFile + ": " + e.getMessage());
         }
