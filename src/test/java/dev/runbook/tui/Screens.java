@@ -1,0 +1,90 @@
+package dev.runbook.tui;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.runbook.action.Mode;
+import dev.runbook.run.Run;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A TUI session over a virtual terminal for tests: the test runbook, steps and previews on executors the test
+ * runs by hand, a wall clock the test moves. {@link #key} feeds a key and redraws, like the operator typing.
+ */
+final class Screens {
+    final VirtualScreen virtual;
+    final Run run;
+    final CountingExecutor worker = new CountingExecutor();
+    final ManualExecutor previewer = new ManualExecutor();
+    final AtomicReference<Instant> wall = new AtomicReference<>(Instant.parse("2026-11-29T05:30:00Z"));
+    final TuiSession session;
+
+    Screens(Path dir, String env, Mode mode, int columns, int rows) {
+        virtual = new VirtualScreen(columns, rows);
+        run = TestRuns.run(dir, env, mode);
+        session = new TuiSession(run, virtual.screen, worker, previewer, wall::get);
+        settle();
+    }
+
+    /**
+     * Plays the GUI thread until the worker is idle or waits on a dialog, and every posted event ran; then
+     * redraws. Bounded: a step that never ends fails the test instead of hanging it.
+     */
+    Screens settle() {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        try {
+            while (true) {
+                previewer.runAll();
+                boolean quiet = !session.gui().getGUIThread().processEventsAndUpdate();
+                boolean dialogOpen = session.gui().getWindows().size() > 1;
+                if (quiet && (worker.idle() || dialogOpen)) {
+                    previewer.runAll();
+                    session.gui().getGUIThread().processEventsAndUpdate();
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the screen did not settle in 10 s:\n" + virtual.text());
+                }
+                Thread.onSpinWait();
+            }
+            session.gui().updateScreen();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    Screens key(char c) {
+        return key(new KeyStroke(c, false, false));
+    }
+
+    Screens key(KeyType type) {
+        return key(new KeyStroke(type));
+    }
+
+    Screens key(KeyStroke k) {
+        virtual.terminal.addInput(k);
+        return settle();
+    }
+
+    Screens type(String text) {
+        for (char c : text.toCharArray()) {
+            virtual.terminal.addInput(new KeyStroke(c, false, false));
+        }
+        return settle();
+    }
+
+    Screens advance(Duration d) {
+        wall.set(wall.get().plus(d));
+        session.window().invalidate();
+        return settle();
+    }
+
+    String text() {
+        return virtual.text();
+    }
+}
