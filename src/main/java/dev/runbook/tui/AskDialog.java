@@ -1,6 +1,5 @@
 package dev.runbook.tui;
 
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -9,7 +8,7 @@ import com.googlecode.lanterna.input.KeyType;
 public final class AskDialog extends DecisionDialog<Boolean> {
     public AskDialog(String title, String question, int width) {
         super(title);
-        setComponent(new Label(String.join("\n", TerminalTextUtils.getWordWrappedText(width, question))
+        setComponent(new Label(String.join("\n", Wrap.words(width, question))
                 + "\n\ny = yes    n / Esc = no"));
     }
 

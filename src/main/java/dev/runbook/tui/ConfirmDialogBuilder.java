@@ -1,6 +1,5 @@
 package dev.runbook.tui;
 
-import com.googlecode.lanterna.TerminalTextUtils;
 import dev.runbook.action.Preview;
 import dev.runbook.run.ConfirmRequest;
 import dev.runbook.runbook.Confirm;
@@ -54,7 +53,7 @@ public final class ConfirmDialogBuilder {
         }
         List<String> requests = new ArrayList<>();
         for (String r : p.requests()) {
-            wrap(requests, width, "Request: " + r);
+            requests.addAll(Wrap.chars(width, "Request: " + r));
         }
         int room = maxLines - head.size() - tail.size();
         if (requests.size() > room) {
@@ -68,6 +67,6 @@ public final class ConfirmDialogBuilder {
     }
 
     static void wrap(List<String> out, int width, String text) {
-        out.addAll(TerminalTextUtils.getWordWrappedText(width, text));
+        out.addAll(Wrap.words(width, text));
     }
 }

@@ -1,7 +1,6 @@
 package dev.runbook.tui;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.TerminalTextUtils;
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
@@ -20,7 +19,7 @@ public final class ReasonDialog extends DecisionDialog<String> {
     public ReasonDialog(String title, String question, int width) {
         super(title);
         Panel panel = new Panel(new LinearLayout());
-        panel.addComponent(new Label(String.join("\n", TerminalTextUtils.getWordWrappedText(width, question))));
+        panel.addComponent(new Label(String.join("\n", Wrap.words(width, question))));
         reason = new TextBox(new TerminalSize(width, 1));
         panel.addComponent(reason);
         panel.addComponent(new Label("Enter = record it    Esc = cancel"));

@@ -51,7 +51,7 @@ public final class StepDetails {
         } else {
             add(out, w, Line.of(preview.summary()));
             for (String r : preview.requests()) {
-                chunk(out, w, "request: " + r);
+                Wrap.chars(w, "request: " + r).forEach(l -> out.add(Line.of(l)));
             }
             for (String warning : preview.warnings()) {
                 add(out, w, Line.warning("! " + warning));
@@ -117,28 +117,8 @@ public final class StepDetails {
         return " (" + StatusLine.clock(Duration.between(s.started(), end)) + ")";
     }
 
-    /** Machine text (an SDK request) cut at the width, not at words: it has few spaces and every character counts. */
-    static void chunk(List<Line> out, int width, String text) {
-        StringBuilder line = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            int cw = TerminalTextUtils.isCharDoubleWidth(c) ? 2 : 1;
-            if (used + cw > width) {
-                out.add(Line.of(line.toString()));
-                line.setLength(0);
-                used = 0;
-            }
-            line.append(c);
-            used += cw;
-        }
-        if (line.length() > 0) {
-            out.add(Line.of(line.toString()));
-        }
-    }
-
     private static void add(List<Line> out, int width, Line line) {
-        for (String part : TerminalTextUtils.getWordWrappedText(width, line.text())) {
+        for (String part : Wrap.words(width, line.text())) {
             out.add(new Line(part, line.style()));
         }
     }
