@@ -11,6 +11,7 @@ import java.util.List;
  */
 public final class LogLines {
     static final int KEEP = 2000;
+    private static final String INDENT = "      ";
     private final Deque<String> lines = new ArrayDeque<>();
 
     public void add(String line) {
@@ -22,10 +23,16 @@ public final class LogLines {
         }
     }
 
-    public List<Line> lines() {
+    /** The lines wrapped to {@code width}, continuations indented past the time stamp; failures stand out. */
+    public List<Line> lines(int width) {
         List<Line> out = new ArrayList<>(lines.size());
         for (String l : lines) {
-            out.add(l.contains(" ✗ ") || l.contains(" ! ") ? Line.warning(l) : Line.of(l));
+            boolean warning = l.contains(" ✗ ") || l.contains(" ! ");
+            List<String> parts = Wrap.words(Math.max(10, width - INDENT.length()), l);
+            for (int i = 0; i < parts.size(); i++) {
+                String text = i == 0 ? parts.get(i) : INDENT + parts.get(i);
+                out.add(warning ? Line.warning(text) : Line.of(text));
+            }
         }
         return out;
     }

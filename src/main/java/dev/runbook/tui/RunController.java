@@ -59,7 +59,7 @@ public final class RunController {
         this.entries = run.runbook().entries();
         this.tree = new RunbookTree(entries, run::state);
         this.stepPane = new TextPane(this::stepLines, false);
-        this.logPane = new TextPane(w -> log.lines(), true);
+        this.logPane = new TextPane(log::lines, true);
         this.statusBar = new StatusBar(this::statusLine);
         this.confirmer = new GuiConfirmer(gui, run.info().operator());
         run.addListener(new TuiListener(gui, this));

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Places the four parts of the run screen from the terminal size alone, so any size works and a resize
- * simply lays them out again: the tree on the left (a third, 22-44 columns), the step on the right, the log
+ * simply lays them out again: the tree on the left (as wide as its longest row, at most two fifths), the step on the right, the log
  * under both (a quarter of the height, 5-12 rows), the status bar on the last row. Children in that order.
  */
 public final class RunLayout implements LayoutManager {
@@ -21,7 +21,8 @@ public final class RunLayout implements LayoutManager {
     public void doLayout(TerminalSize area, List<Component> components) {
         int cols = area.getColumns();
         int rows = area.getRows();
-        int treeWidth = Math.min(cols / 2, clamp(cols * 32 / 100, 22, 44));
+        // as wide as the longest step id needs, but never more than two fifths of the screen
+        int treeWidth = Math.min(cols * 2 / 5, Math.max(20, components.get(0).getPreferredSize().getColumns()));
         int logHeight = Math.min(Math.max(0, rows - 4), clamp(rows / 4, 5, 12));
         int topHeight = Math.max(0, rows - 1 - logHeight);
         place(components.get(0), 0, 0, treeWidth, topHeight);

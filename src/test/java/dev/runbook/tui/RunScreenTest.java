@@ -40,11 +40,11 @@ class RunScreenTest {
     @Test
     void firstScreenShowsTheTreeWithMarksTheSelectedStepAndTheStatusBar() {
         List<String> rows = open("dev", Mode.REHEARSAL).virtual.rows();
-        assertEquals("┌─Runbook───────────────┐┌─Step────────────────────────────────────────────────┐", rows.get(0));
+        assertEquals("┌─Runbook────────────────┐┌─Step───────────────────────────────────────────────┐", rows.get(0));
         assertEquals(List.of("│Pre-check", "│▸  describe", "│   flaky", "│Migrate", "│   upgrade", "│ · sdk-only",
                         "│Monitor", "│   cloudwatch", "│Rollback (on demand: b)", "│   restore"),
                 rows.subList(1, 11).stream().map(r -> r.substring(0, r.indexOf('│', 1)).stripTrailing()).toList());
-        assertTrue(rows.get(1).endsWith("││The group is available                               │"), rows.get(1));
+        assertTrue(rows.get(1).endsWith("││The group is available                              │"), rows.get(1));
         assertEquals("[REHEARSAL] dev │ 00:00 │ window 1h30m left │ Enter run ↑↓ move ? help q quit", rows.get(23));
     }
 
@@ -52,12 +52,12 @@ class RunScreenTest {
     void koreanGuideWordingIsDrawnInTwoColumnsACharacterAndKeepsTheBorderInPlace() {
         open("dev", Mode.REHEARSAL);
         List<String> rows = s.virtual.rows();
-        assertEquals("││가이드: 애플리케이션 연결 확인                       │", rows.get(2).substring(24));
+        assertEquals("││가이드: 애플리케이션 연결 확인                      │", rows.get(2).substring(25));
         // the right border is in the last column on the Korean row as on every other row
         assertEquals('│', s.virtual.terminal.getCharacter(79, 2).getCharacter());
-        assertEquals('가', s.virtual.terminal.getCharacter(26, 2).getCharacter());
-        assertEquals('이', s.virtual.terminal.getCharacter(28, 2).getCharacter());
-        assertEquals(26 + 30, s.virtual.columnOf(2, "                       │"));
+        assertEquals('가', s.virtual.terminal.getCharacter(27, 2).getCharacter());
+        assertEquals('이', s.virtual.terminal.getCharacter(29, 2).getCharacter());
+        assertEquals(27 + 26, s.virtual.columnOf(2, "확인"));
     }
 
     @Test

@@ -10,11 +10,11 @@ import java.time.Duration;
 import java.util.List;
 
 /** Tiny actions for the TUI tests: a read, a change, a check that fails once, a metrics read with series. */
-final class TestActions {
+public final class TestActions {
     private TestActions() {
     }
 
-    static ActionRegistry registry() {
+    public static ActionRegistry registry() {
         ActionRegistry r = new ActionRegistry();
         r.register("test.check", p -> new Simple(false, "Describe the group"));
         r.register("test.change", p -> new Simple(true, "Modify the group: engine redis 7.0 → valkey 8.0"));

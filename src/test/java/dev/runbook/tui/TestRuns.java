@@ -1,5 +1,6 @@
 package dev.runbook.tui;
 
+import dev.runbook.action.ActionRegistry;
 import dev.runbook.action.Mode;
 import dev.runbook.action.TestContext;
 import dev.runbook.action.TimeSource;
@@ -20,23 +21,28 @@ import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 
-/** Runs for the TUI tests: the test runbook over a backend with no AWS and a manual clock. */
-final class TestRuns {
-    static final Path RUNBOOK = Path.of("src", "test", "resources", "tui", "test-runbook.conf");
+/** Runs for the TUI tests and the start-up bench: a runbook over a backend with no AWS and a manual clock. */
+public final class TestRuns {
+    public static final Path RUNBOOK = Path.of("src", "test", "resources", "tui", "test-runbook.conf");
 
     private TestRuns() {
     }
 
     static Run run(Path dir, String env, Mode mode) {
+        return run(dir, env, mode, RUNBOOK, TestActions.registry());
+    }
+
+    /** The test runbook with its test actions (every step works), or another runbook with another registry. */
+    public static Run run(Path dir, String env, Mode mode, Path runbookFile, ActionRegistry registry) {
         Settings settings = TestSettings.load();
         Environment environment = settings.environment(env);
-        Runbook runbook = new RunbookLoader(TestActions.registry()).load(RUNBOOK, environment);
+        Runbook runbook = new RunbookLoader(registry).load(runbookFile, environment);
         RunInfo info = new RunInfo("20261129-043000-" + env, dir, "alice", Map.of("mode", mode.label()));
         return new Run(info, runbook, environment, settings, new TestBackend(mode), Journal.open(dir), RunListener.NONE);
     }
 
     /** No clients at all (a test that reached AWS fails loudly); a manual clock on a Sunday inside dev's window. */
-    static final class TestBackend implements Backend {
+    public static final class TestBackend implements Backend {
         private final Mode mode;
         final TestContext.ManualTime time = new TestContext.ManualTime(Instant.parse("2026-11-29T05:30:00Z"));
 
