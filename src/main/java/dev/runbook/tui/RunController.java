@@ -353,6 +353,9 @@ public final class RunController {
         if (logFocus) {
             keys = "LOG: ↑↓ PgUp PgDn scroll · Esc back";
             shortKeys = keys;
+        } else if (running != null && gui.getActiveWindow() instanceof ConfirmDialog) {
+            keys = "confirm " + running.step().id() + ": answer in the dialog";
+            shortKeys = "confirm: answer in the dialog";
         } else if (running != null) {
             keys = "running " + running.step().id() + "… · l log · ? help · q quit";
             shortKeys = "running… ? help q quit";

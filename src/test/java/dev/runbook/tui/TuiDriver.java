@@ -1,5 +1,8 @@
 package dev.runbook.tui;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -16,6 +19,14 @@ public final class TuiDriver {
         this.group = group;
     }
 
+    /** Copies the settings and the runbook into {@code work}, the directory the jar runs in. */
+    public static Path prepare(Path work) throws IOException {
+        Files.copy(Path.of("application.conf"), work.resolve("application.conf"));
+        Files.createDirectories(work.resolve("runbooks"));
+        Files.copy(Path.of("runbooks", "valkey-migration.conf"), work.resolve("runbooks").resolve("valkey-migration.conf"));
+        return work;
+    }
+
     /** The first full screen: the tree and the status bar are both drawn. */
     public static boolean fullScreen(String screen) {
         return screen.contains("Runbook") && screen.contains("q quit") && screen.contains("Log");
@@ -25,8 +36,8 @@ public final class TuiDriver {
         long deadline = System.nanoTime() + timeout.toNanos();
         String retried = null;
         while (System.nanoTime() < deadline) {
-            String screen = tmux.waitFor(s -> s.contains("exit code") || !statusBar(s).contains("running"), timeout,
-                    "a step to end");
+            String screen = tmux.waitFor(s -> s.contains("exit code") || asks(s) || !statusBar(s).contains("running"),
+                    timeout, "a step to end or ask");
             onEachScreen.run();
             if (screen.contains("exit code")) {
                 return screen;
@@ -54,6 +65,10 @@ public final class TuiDriver {
             tmux.waitFor(s -> !s.equals(before), Duration.ofSeconds(30), "the screen to change");
         }
         throw new AssertionError("the run did not end in " + timeout + "; screen:\n" + tmux.screen());
+    }
+
+    private boolean asks(String screen) {
+        return screen.contains("y = go ahead") || screen.contains("Type " + group + " and Enter");
     }
 
     /** The status bar: the last line drawn. */
