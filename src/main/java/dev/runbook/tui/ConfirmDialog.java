@@ -43,10 +43,6 @@ public final class ConfirmDialog extends DecisionDialog<Confirmation> {
         }
     }
 
-    public ConfirmRequest request() {
-        return request;
-    }
-
     /** What the message line says now (a wrong id), for tests and the screen. */
     public String message() {
         return message.getText();

@@ -36,8 +36,4 @@ public final class LogLines {
         }
         return out;
     }
-
-    public List<String> texts() {
-        return List.copyOf(lines);
-    }
 }

@@ -57,6 +57,8 @@ public final class RunbookTui {
             worker.shutdownNow();
             previewer.shutdownNow();
         }
+        // a step cancelled by quit journals its end before the run's end is journaled
+        awaitQuietly(worker);
         if (ending == null) {
             ending = new RunController.Ending(ExitCodes.STEP_FAILED, "the screen closed before the run ended");
         }
@@ -66,6 +68,14 @@ public final class RunbookTui {
         out.println("run ended: " + ending.summary());
         out.flush();
         return ending.code();
+    }
+
+    private static void awaitQuietly(ExecutorService worker) {
+        try {
+            worker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -47,10 +47,6 @@ public final class TextPane extends AbstractComponent<TextPane> {
         invalidate();
     }
 
-    public boolean following() {
-        return following;
-    }
-
     private int widthOrDefault() {
         return getSize() == null || getSize().getColumns() == 0 ? 40 : getSize().getColumns();
     }

@@ -34,7 +34,7 @@ public final class TuiStartupBench {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean jar = jarHasRehearse();
+        boolean jar = TuiDriver.jarHasRehearse(JAR);
         Path work = jar ? workDir() : Path.of(".");
         String startup = jar ? "java -jar " + JAR.toAbsolutePath() + " rehearse --env dev" : demo("real");
         String fullRun = jar ? startup : demo("test");
@@ -87,19 +87,6 @@ public final class TuiStartupBench {
             return max;
         } catch (IOException | RuntimeException e) {
             return 0;
-        }
-    }
-
-    private static boolean jarHasRehearse() throws InterruptedException {
-        if (!Files.isRegularFile(JAR)) {
-            return false;
-        }
-        try {
-            Process p = new ProcessBuilder("java", "-jar", JAR.toString(), "rehearse", "--help").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,14 +28,11 @@ class TuiE2ETest {
     @TempDir
     Path work;
 
-    @BeforeAll
-    static void needsTmuxAndTheRehearseCommand() throws Exception {
+    @BeforeEach
+    void needsTmuxAndTheRehearseCommand() {
         assumeTrue(Tmux.available(), "tmux is not installed");
         assumeTrue(Files.isRegularFile(JAR), "no jar at " + JAR + " (run mvn verify)");
-        Process p = new ProcessBuilder("java", "-jar", JAR.toString(), "rehearse", "--help")
-                .redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        assumeTrue(p.waitFor() == 0, "the jar has no rehearse command yet");
+        assumeTrue(TuiDriver.jarHasRehearse(JAR), "the jar has no rehearse command yet");
     }
 
     @ParameterizedTest(name = "{0}x{1}")
