@@ -24,8 +24,12 @@ final class Screens {
     final TuiSession session;
 
     Screens(Path dir, String env, Mode mode, int columns, int rows) {
+        this(TestRuns.run(dir, env, mode), columns, rows);
+    }
+
+    Screens(Run run, int columns, int rows) {
         virtual = new VirtualScreen(columns, rows);
-        run = TestRuns.run(dir, env, mode);
+        this.run = run;
         session = new TuiSession(run, virtual.screen, worker, previewer, wall::get);
         settle();
     }
@@ -35,13 +39,18 @@ final class Screens {
      * redraws. Bounded: a step that never ends fails the test instead of hanging it.
      */
     Screens settle() {
+        return settleUntil(text -> false);
+    }
+
+    /** Like {@link #settle()}, also stopping as soon as the screen shows what {@code shown} looks for. */
+    Screens settleUntil(java.util.function.Predicate<String> shown) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         try {
             while (true) {
                 previewer.runAll();
                 boolean quiet = !session.gui().getGUIThread().processEventsAndUpdate();
                 boolean dialogOpen = session.gui().getWindows().size() > 1;
-                if (quiet && (worker.idle() || dialogOpen)) {
+                if (quiet && (worker.idle() || dialogOpen || drawn(shown))) {
                     previewer.runAll();
                     session.gui().getGUIThread().processEventsAndUpdate();
                     break;
@@ -56,6 +65,17 @@ final class Screens {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    private boolean drawn(java.util.function.Predicate<String> shown) throws IOException {
+        session.gui().updateScreen();
+        return shown.test(virtual.text());
+    }
+
+    /** A key while the worker is busy: settles as soon as the screen shows what {@code shown} looks for. */
+    Screens keyUntil(KeyStroke k, java.util.function.Predicate<String> shown) {
+        virtual.terminal.addInput(k);
+        return settleUntil(shown);
     }
 
     Screens key(char c) {

@@ -20,6 +20,7 @@ public final class TestActions {
         r.register("test.change", p -> new Simple(true, "Modify the group: engine redis 7.0 → valkey 8.0"));
         r.register("test.flaky", p -> new Flaky());
         r.register("test.metrics", p -> new Metrics());
+        r.register("test.wait", p -> new Waiting());
         return r;
     }
 
@@ -76,6 +77,32 @@ public final class TestActions {
                 throw new ActionException("no snapshot younger than 24h: take one, then retry");
             }
             return Outcome.succeeded("a snapshot from 2h ago").build();
+        }
+    }
+
+    /**
+     * A long mutating wait: reports 4m12s elapsed on the run's clock, then blocks until the test opens
+     * {@link #RELEASE} (or the worker is interrupted).
+     */
+    static final class Waiting implements Action {
+        static volatile java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+
+        @Override
+        public Preview preview(ActionContext ctx) {
+            return Preview.of("Wait until every member runs valkey 8.0");
+        }
+
+        @Override
+        public boolean mutates() {
+            return true;
+        }
+
+        @Override
+        public Outcome execute(ActionContext ctx) throws InterruptedException {
+            ctx.time().sleep(Duration.ofSeconds(252));
+            ctx.progress().status("modifying — 4m12s elapsed");
+            RELEASE.await();
+            return Outcome.succeeded("every member runs valkey 8.0.1").build();
         }
     }
 
