@@ -68,7 +68,8 @@ class RunningStepTest {
         startTheWait();
         s.keyUntil(new KeyStroke('q', false, false), text -> text.contains("CHANGING"));
         assertTrue(s.text().contains("migrate/await-upgrade is CHANGING goorm-popcorn-cache-dev right now."), s.text());
-        assertTrue(s.text().contains("AWS goes on: the group may be left  │\n    │mid-change (e.g. modifying)."), s.text());
+        assertTrue(s.text().contains("AWS goes on: the group may be left"), s.text());
+        assertTrue(s.text().contains("│mid-change (e.g. modifying). Check its state (resume reconciles with│"), s.text());
         s.keyUntil(new KeyStroke('n', false, false), text -> !text.contains("CHANGING"));
         assertNull(s.session.controller().ending());
     }
