@@ -170,6 +170,28 @@ class RunScreenTest {
     }
 
     @Test
+    void rShowsTheReportSoFarALineAStep() {
+        open("dev", Mode.REHEARSAL).key(KeyType.Enter).key('r');
+        String text = s.text();
+        assertTrue(text.contains("Report so far"), text);
+        assertTrue(text.contains("│✓ precheck/describe — done: Describe the group: done"), text);
+        assertTrue(text.contains("│· migrate/sdk-only — n/a: applies only when migration-method = sdk"), text);
+        s.key('q');
+        assertFalse(s.text().contains("Report so far"), s.text());
+        assertNull(s.session.controller().ending());
+    }
+
+    @Test
+    void lFocusesTheLogUntilEsc() {
+        open("dev", Mode.REHEARSAL).key('l');
+        assertTrue(s.virtual.rows().get(23).endsWith("│ LOG: ↑↓ PgUp PgDn scroll · Esc back"), s.virtual.rows().get(23));
+        s.key(KeyType.ArrowDown);
+        assertEquals("precheck/describe", s.session.controller().tree().selected().key());
+        s.key(KeyType.Escape).key(KeyType.ArrowDown);
+        assertEquals("precheck/flaky", s.session.controller().tree().selected().key());
+    }
+
+    @Test
     void helpListsTheKeysAndEscClosesIt() {
         open("dev", Mode.REHEARSAL).key('?');
         assertTrue(s.text().contains("s                skip it (asks for a reason, recorded in the report)"), s.text());
