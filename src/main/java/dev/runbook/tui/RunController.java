@@ -2,8 +2,6 @@ package dev.runbook.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
-import com.googlecode.lanterna.input.KeyStroke;
-import dev.runbook.action.Preview;
 import dev.runbook.run.Run;
 import dev.runbook.run.StepState;
 import dev.runbook.run.StepStatus;
@@ -11,9 +9,7 @@ import dev.runbook.runbook.Runbook;
 import dev.runbook.runbook.Section;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -26,7 +22,6 @@ public final class RunController {
     private final Run run;
     private final WindowBasedTextGUI gui;
     private final Executor worker;
-    private final Executor previewer;
     private final Supplier<Instant> wall;
     private final Instant opened;
     private final List<Runbook.Entry> entries;
@@ -35,8 +30,7 @@ public final class RunController {
     private final TextPane stepPane;
     private final TextPane logPane;
     private final StatusBar statusBar;
-    private final Map<String, Preview> previews = new HashMap<>();
-    private final Map<String, Boolean> previewing = new HashMap<>();
+    private final Previews previews;
     private final GuiConfirmer confirmer;
     private Runbook.Entry running;
     private String progress;
@@ -53,7 +47,6 @@ public final class RunController {
         this.run = run;
         this.gui = gui;
         this.worker = worker;
-        this.previewer = previewer;
         this.wall = wall;
         this.opened = wall.get();
         this.entries = run.runbook().entries();
@@ -61,6 +54,7 @@ public final class RunController {
         this.stepPane = new TextPane(this::stepLines, false);
         this.logPane = new TextPane(log::lines, true);
         this.statusBar = new StatusBar(this::statusLine);
+        this.previews = new Previews(run, previewer, this::post);
         this.confirmer = new GuiConfirmer(gui, run.info().operator());
         run.addListener(new TuiListener(gui, this));
         selectFirstUnfinished();
@@ -94,65 +88,37 @@ public final class RunController {
         this.onEnd = r;
     }
 
-    /** Dispatches one key; always consumes it (the screen has no other focusable parts). */
-    public boolean handle(KeyStroke key) {
-        if (ending != null) {
-            return true;
-        }
-        if (logFocus && logKey(key)) {
-            return true;
-        }
-        switch (key.getKeyType()) {
-            case ArrowUp -> select(tree.selectedIndex() - 1);
-            case ArrowDown -> select(tree.selectedIndex() + 1);
-            case PageUp -> stepPane.page(-1);
-            case PageDown -> stepPane.page(1);
-            case Enter -> runSelected();
-            case Character -> character(key.getCharacter());
-            default -> {
-            }
-        }
-        return true;
+    public boolean ended() {
+        return ending != null;
     }
 
-    private void character(char c) {
-        switch (c) {
-            case 'k' -> select(tree.selectedIndex() - 1);
-            case 'j' -> select(tree.selectedIndex() + 1);
-            case '?' -> show(new TextDialog("Keys", HelpText.lines(), dialogSize()));
-            case 'l' -> logFocus = true;
-            case 'r' -> show(new TextDialog("Report so far", ReportSoFar.lines(run), dialogSize()));
-            case 'q' -> quit();
-            case 't' -> afterFailure(() -> start(failed));
-            case 's' -> afterFailure(this::skip);
-            case 'b' -> goToRollback();
-            case 'a' -> abort();
-            default -> {
-            }
-        }
+    boolean logFocused() {
+        return logFocus;
+    }
+
+    void focusLog(boolean focus) {
+        logFocus = focus;
         statusBar.invalidate();
     }
 
-    private boolean logKey(KeyStroke key) {
-        switch (key.getKeyType()) {
-            case ArrowUp -> logPane.scrollBy(-1);
-            case ArrowDown -> logPane.scrollBy(1);
-            case PageUp -> logPane.page(-1);
-            case PageDown -> logPane.page(1);
-            case Escape -> logFocus = false;
-            case Character -> {
-                if (key.getCharacter() == 'l') {
-                    logFocus = false;
-                } else {
-                    return false;
-                }
-            }
-            default -> {
-                return false;
-            }
-        }
-        statusBar.invalidate();
-        return true;
+    void move(int delta) {
+        select(tree.selectedIndex() + delta);
+    }
+
+    void help() {
+        show(new TextDialog("Keys", HelpText.lines(), dialogSize()));
+    }
+
+    void report() {
+        show(new TextDialog("Report so far", ReportSoFar.lines(run), dialogSize()));
+    }
+
+    void retry() {
+        afterFailure(() -> start(failed));
+    }
+
+    void skipFailed() {
+        afterFailure(this::skip);
     }
 
     private void select(int index) {
@@ -161,7 +127,7 @@ public final class RunController {
         ensurePreview(tree.selected());
     }
 
-    private void runSelected() {
+    void runSelected() {
         Runbook.Entry e = tree.selected();
         StepStatus status = run.state(e.key()).status();
         if (running != null) {
@@ -246,8 +212,7 @@ public final class RunController {
 
     private void skip() {
         Runbook.Entry e = failed;
-        ReasonDialog d = new ReasonDialog("Skip " + e.key(), "Why skip " + e.key() + "? The reason goes into the"
-                + " journal and the report.", dialogWidth());
+        ReasonDialog d = Questions.skip(e, dialogWidth());
         d.onDecision(reason -> {
             if (!reason.isEmpty()) {
                 worker.execute(() -> {
@@ -259,7 +224,7 @@ public final class RunController {
         show(d);
     }
 
-    private void goToRollback() {
+    void goToRollback() {
         entries.stream().filter(e -> e.section().kind() == Section.Kind.ROLLBACK).findFirst().ifPresentOrElse(
                 e -> {
                     select(entries.indexOf(e));
@@ -268,13 +233,12 @@ public final class RunController {
                 () -> note("this runbook has no rollback section"));
     }
 
-    private void abort() {
+    void abort() {
         if (running != null) {
             note("a step is running: wait for it, or q to quit");
             return;
         }
-        ReasonDialog d = new ReasonDialog("Abort the run", "Why abort? The run ends here; the reason goes into the"
-                + " journal and the report.", dialogWidth());
+        ReasonDialog d = Questions.abort(dialogWidth());
         d.onDecision(reason -> {
             if (!reason.isEmpty()) {
                 run.aborted(reason);
@@ -284,21 +248,8 @@ public final class RunController {
         show(d);
     }
 
-    private void quit() {
-        String question;
-        if (running != null && running.step().action().mutates()) {
-            question = running.key() + " is CHANGING " + run.environment().replicationGroupId()
-                    + " right now. Quitting stops watching it, but AWS goes on: the group may be left mid-change"
-                    + " (e.g. modifying). Check its state (resume reconciles with AWS) before anything else."
-                    + " Quit anyway?";
-        } else if (running != null) {
-            question = running.key() + " is running (read-only; nothing is being changed). Quitting cancels it."
-                    + " Quit?";
-        } else {
-            question = "Quit the run here? Nothing is in flight. The journal keeps every finished step;"
-                    + " resume picks the run up later.";
-        }
-        AskDialog d = new AskDialog("Quit", question, dialogWidth());
+    void quit() {
+        AskDialog d = Questions.quit(running, run.environment().replicationGroupId(), dialogWidth());
         d.onDecision(yes -> {
             if (yes) {
                 String why = "quit by the operator" + (running != null ? " while " + running.key() + " was running" : "");
@@ -342,54 +293,23 @@ public final class RunController {
 
     private List<Line> stepLines(int width) {
         Runbook.Entry e = tree.selected();
-        return StepDetails.lines(e, run.state(e.key()), previews.get(e.key()),
+        return StepDetails.lines(e, run.state(e.key()), previews.get(e),
                 e.equals(running) ? (progress == null ? "running…" : progress) : null,
                 run.settings().thresholds(), run.backend().time().now(), width);
     }
 
     StatusLine statusLine() {
-        String keys;
-        String shortKeys;
-        if (logFocus) {
-            keys = "LOG: ↑↓ PgUp PgDn scroll · Esc back";
-            shortKeys = keys;
-        } else if (running != null && gui.getActiveWindow() instanceof ConfirmDialog) {
-            keys = "confirm " + running.step().id() + ": answer in the dialog";
-            shortKeys = "confirm: answer in the dialog";
-        } else if (running != null) {
-            keys = "running " + running.step().id() + "… · l log · ? help · q quit";
-            shortKeys = "running… ? help q quit";
-        } else if (failed != null) {
-            keys = "FAILED: t retry · s skip · b rollback · a abort · ? help · q quit";
-            shortKeys = "t retry s skip b rollback a abort";
-        } else {
-            keys = "↑↓/jk move · Enter run · l log · r report · ? help · q quit";
-            shortKeys = "Enter run ↑↓ move ? help q quit";
-        }
+        RunKeys.Hint hint = RunKeys.hint(logFocus, running, running != null && gui.getActiveWindow() instanceof ConfirmDialog,
+                failed != null);
+        String keys = hint.keys();
+        String shortKeys = hint.shortKeys();
         return new StatusLine(run.backend().mode(), run.environment().name(), run.environment().replicationGroupId(),
                 Duration.between(opened, wall.get()), new WindowClock(run.environment().maintenanceWindow())
                         .describe(run.backend().time().now()), keys, shortKeys);
     }
 
     private void ensurePreview(Runbook.Entry e) {
-        if (previews.containsKey(e.key()) || previewing.containsKey(e.key())) {
-            return;
-        }
-        previewing.put(e.key(), true);
-        previewer.execute(() -> {
-            Preview p;
-            try {
-                p = run.preview(e);
-            } catch (RuntimeException ex) {
-                p = Preview.of("(no preview: " + ex.getMessage() + ")");
-            }
-            Preview result = p;
-            post(() -> {
-                previewing.remove(e.key());
-                previews.put(e.key(), result);
-                stepPane.invalidate();
-            });
-        });
+        previews.ensure(e, stepPane::invalidate);
     }
 
     private void selectFirstUnfinished() {

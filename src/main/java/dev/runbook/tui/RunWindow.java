@@ -9,14 +9,14 @@ import java.util.List;
 
 /**
  * The run screen: the runbook tree, the selected step, the log and the status bar, laid out by
- * {@link RunLayout} over the whole terminal. Keys go to the {@link RunController}.
+ * {@link RunLayout} over the whole terminal. Keys go through {@link RunKeys} to the {@link RunController}.
  */
 public final class RunWindow extends BasicWindow {
-    private final RunController controller;
+    private final RunKeys keys;
 
     public RunWindow(RunController controller) {
         super("valkey-runbook");
-        this.controller = controller;
+        this.keys = new RunKeys(controller);
         setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         Panel panel = new Panel(new RunLayout());
         panel.addComponent(controller.tree().withBorder(Borders.singleLine("Runbook")));
@@ -29,6 +29,6 @@ public final class RunWindow extends BasicWindow {
 
     @Override
     public boolean handleInput(KeyStroke key) {
-        return controller.handle(key);
+        return keys.handle(key);
     }
 }
