@@ -34,7 +34,24 @@ public final class Run {
     private final Settings settings;
     private final Backend backend;
     private final Journal journal;
-    private final RunListener listener;
+    private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Fans every event out to the listeners: the command's, plus a screen that attaches later (the TUI). */
+    private final RunListener listener = new RunListener() {
+        @Override
+        public void stepChanged(StepState state) {
+            listeners.forEach(l -> l.stepChanged(state));
+        }
+
+        @Override
+        public void log(String line) {
+            listeners.forEach(l -> l.log(line));
+        }
+
+        @Override
+        public void status(String line) {
+            listeners.forEach(l -> l.status(line));
+        }
+    };
     private final Map<String, StepState> states = new LinkedHashMap<>();
     private final List<StepState> finishedInOrder = new ArrayList<>();
     private final ConcurrentHashMap<Class<?>, Object> shared = new ConcurrentHashMap<>();
@@ -49,7 +66,7 @@ public final class Run {
         this.settings = settings;
         this.backend = backend;
         this.journal = journal;
-        this.listener = listener;
+        this.listeners.add(listener);
         this.secrets = JournalSecrets.of(environment);
         journal.hide(secrets);
         Map<String, Object> subs = environment.asSubstitutions();
@@ -64,12 +81,12 @@ public final class Run {
             public void log(String line) {
                 String masked = secrets.mask(line);
                 LOG.info(masked);
-                listener.log(masked);
+                Run.this.listener.log(masked);
             }
 
             @Override
             public void status(String line) {
-                listener.status(secrets.mask(line));
+                Run.this.listener.status(secrets.mask(line));
             }
         };
         this.context = new RunContext(environment, settings, backend, info.dir(), progress, this::fact, shared);
@@ -93,6 +110,11 @@ public final class Run {
 
     public Backend backend() {
         return backend;
+    }
+
+    /** Adds a listener (the TUI attaches to a run the command built); called from any thread. */
+    public void addListener(RunListener extra) {
+        listeners.add(extra);
     }
 
     public Journal journal() {

@@ -1,0 +1,72 @@
+package dev.runbook.tui;
+
+import dev.runbook.action.Preview;
+import dev.runbook.run.ConfirmRequest;
+import dev.runbook.runbook.Confirm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds a {@link ConfirmDialog} that fits the screen: what will change and on which group first, the exact
+ * requests next (cut when the screen is short — the step pane shows them whole), then the keys to answer.
+ */
+public final class ConfirmDialogBuilder {
+    private final ConfirmRequest request;
+    private String operator = "operator";
+    private int columns = 80;
+    private int rows = 24;
+
+    public ConfirmDialogBuilder(ConfirmRequest request) {
+        this.request = request;
+    }
+
+    public ConfirmDialogBuilder operator(String operator) {
+        this.operator = operator;
+        return this;
+    }
+
+    /** The screen size the dialog must fit in. */
+    public ConfirmDialogBuilder screen(int columns, int rows) {
+        this.columns = columns;
+        this.rows = rows;
+        return this;
+    }
+
+    public ConfirmDialog build() {
+        int width = Math.max(30, Math.min(90, columns - 8));
+        int maxLines = Math.max(4, rows - 10);
+        Preview p = request.preview();
+        List<String> head = new ArrayList<>();
+        wrap(head, width, request.mode().label() + " on " + request.environment() + ": "
+                + request.entry().step().title());
+        wrap(head, width, "Target group: " + request.target());
+        wrap(head, width, "Will do: " + p.summary());
+        List<String> tail = new ArrayList<>();
+        for (String w : p.warnings()) {
+            wrap(tail, width, "! " + w);
+        }
+        tail.add("");
+        if (request.kind() == Confirm.TYPE_ID) {
+            wrap(tail, width, "Type " + request.target() + " and Enter to go ahead; Esc = not now");
+        } else {
+            tail.add("y = go ahead    n / Esc = not now");
+        }
+        List<String> requests = new ArrayList<>();
+        for (String r : p.requests()) {
+            requests.addAll(Wrap.chars(width, "Request: " + r));
+        }
+        int room = maxLines - head.size() - tail.size();
+        if (requests.size() > room) {
+            requests = new ArrayList<>(requests.subList(0, Math.max(0, room - 1)));
+            requests.add("… (the whole request is in the step pane)");
+        }
+        List<String> body = new ArrayList<>(head);
+        body.addAll(requests);
+        body.addAll(tail);
+        return new ConfirmDialog(request, operator, body, width);
+    }
+
+    static void wrap(List<String> out, int width, String text) {
+        out.addAll(Wrap.words(width, text));
+    }
+}

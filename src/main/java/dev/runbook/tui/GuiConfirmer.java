@@ -1,0 +1,51 @@
+package dev.runbook.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import dev.runbook.run.ConfirmRequest;
+import dev.runbook.run.Confirmation;
+import dev.runbook.run.Confirmer;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The confirmer the TUI hands to a run. The run calls it on the worker thread: it posts a
+ * {@link ConfirmDialog} to the GUI thread and blocks the worker (never the GUI) until the operator answers.
+ * If the worker is interrupted (quit), the dialog is closed and the interrupt goes on.
+ */
+public final class GuiConfirmer implements Confirmer {
+    private final WindowBasedTextGUI gui;
+    private final String operator;
+
+    public GuiConfirmer(WindowBasedTextGUI gui, String operator) {
+        this.gui = gui;
+        this.operator = operator;
+    }
+
+    @Override
+    public Confirmation confirm(ConfirmRequest request) throws InterruptedException {
+        CompletableFuture<Confirmation> answer = new CompletableFuture<>();
+        AtomicReference<ConfirmDialog> shown = new AtomicReference<>();
+        gui.getGUIThread().invokeLater(() -> {
+            TerminalSize size = gui.getScreen().getTerminalSize();
+            ConfirmDialog dialog = new ConfirmDialogBuilder(request).operator(operator)
+                    .screen(size.getColumns(), size.getRows()).build();
+            dialog.onDecision(answer::complete);
+            shown.set(dialog);
+            gui.addWindow(dialog);
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            gui.getGUIThread().invokeLater(() -> {
+                if (shown.get() != null) {
+                    shown.get().close();
+                }
+            });
+            throw e;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("confirmation dialog failed", e.getCause());
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.runbook.tui;
+
+import dev.runbook.runbook.Runbook;
+
+/**
+ * What the screen asks before it skips, aborts or quits, in the operator's words. Quitting says what a step
+ * in flight would leave behind: a change keeps going in AWS after the screen is gone.
+ */
+final class Questions {
+    private Questions() {
+    }
+
+    static ReasonDialog skip(Runbook.Entry failed, int width) {
+        return new ReasonDialog("Skip " + failed.key(), "Why skip " + failed.key() + "? The reason goes into the"
+                + " journal and the report.", width);
+    }
+
+    static ReasonDialog abort(int width) {
+        return new ReasonDialog("Abort the run", "Why abort? The run ends here; the reason goes into the"
+                + " journal and the report.", width);
+    }
+
+    /** @param running the step in flight, or null */
+    static AskDialog quit(Runbook.Entry running, String group, int width) {
+        String question;
+        if (running != null && running.step().action().mutates()) {
+            question = running.key() + " is CHANGING " + group
+                    + " right now. Quitting stops watching it, but AWS goes on: the group may be left mid-change"
+                    + " (e.g. modifying). Check its state (resume reconciles with AWS) before anything else."
+                    + " Quit anyway?";
+        } else if (running != null) {
+            question = running.key() + " is running (read-only; nothing is being changed). Quitting cancels it."
+                    + " Quit?";
+        } else {
+            question = "Quit the run here? Nothing is in flight. The journal keeps every finished step;"
+                    + " resume picks the run up later.";
+        }
+        return new AskDialog("Quit", question, width);
+    }
+}

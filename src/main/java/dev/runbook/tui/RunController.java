@@ -1,0 +1,338 @@
+package dev.runbook.tui;
+
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import dev.runbook.run.Run;
+import dev.runbook.run.StepState;
+import dev.runbook.run.StepStatus;
+import dev.runbook.runbook.Runbook;
+import dev.runbook.runbook.Section;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+
+/**
+ * The run screen's state and what its keys do, apart from drawing: the selection, the step in flight, the
+ * failed step, previews and live progress. Steps run on the worker executor, previews on another; results
+ * come back through {@code invokeLater}. Everything here runs on the GUI thread.
+ */
+public final class RunController {
+    private final Run run;
+    private final WindowBasedTextGUI gui;
+    private final Executor worker;
+    private final Supplier<Instant> wall;
+    private final Instant opened;
+    private final List<Runbook.Entry> entries;
+    private final RunbookTree tree;
+    private final LogLines log = new LogLines();
+    private final TextPane stepPane;
+    private final TextPane logPane;
+    private final StatusBar statusBar;
+    private final Previews previews;
+    private final GuiConfirmer confirmer;
+    private Runbook.Entry running;
+    private String progress;
+    private Runbook.Entry failed;
+    private boolean logFocus;
+    private Ending ending;
+    private Runnable onEnd = () -> { };
+
+    /** How the screen ended: the exit code and the line for the journal. */
+    public record Ending(int code, String summary) {
+    }
+
+    public RunController(Run run, WindowBasedTextGUI gui, Executor worker, Executor previewer, Supplier<Instant> wall) {
+        this.run = run;
+        this.gui = gui;
+        this.worker = worker;
+        this.wall = wall;
+        this.opened = wall.get();
+        this.entries = run.runbook().entries();
+        this.tree = new RunbookTree(entries, run::state);
+        this.stepPane = new TextPane(this::stepLines, false);
+        this.logPane = new TextPane(log::lines, true);
+        this.statusBar = new StatusBar(this::statusLine);
+        this.previews = new Previews(run, previewer, this::post);
+        this.confirmer = new GuiConfirmer(gui, run.info().operator());
+        run.addListener(new TuiListener(gui, this));
+        selectFirstUnfinished();
+    }
+
+    public RunbookTree tree() {
+        return tree;
+    }
+
+    public TextPane stepPane() {
+        return stepPane;
+    }
+
+    public TextPane logPane() {
+        return logPane;
+    }
+
+    public StatusBar statusBar() {
+        return statusBar;
+    }
+
+    public LogLines log() {
+        return log;
+    }
+
+    public Ending ending() {
+        return ending;
+    }
+
+    void onEnd(Runnable r) {
+        this.onEnd = r;
+    }
+
+    public boolean ended() {
+        return ending != null;
+    }
+
+    boolean logFocused() {
+        return logFocus;
+    }
+
+    void focusLog(boolean focus) {
+        logFocus = focus;
+        statusBar.invalidate();
+    }
+
+    void move(int delta) {
+        select(tree.selectedIndex() + delta);
+    }
+
+    void help() {
+        show(new TextDialog("Keys", HelpText.lines(), dialogSize()));
+    }
+
+    void report() {
+        show(new TextDialog("Report so far", ReportSoFar.lines(run), dialogSize()));
+    }
+
+    void retry() {
+        afterFailure(() -> start(failed));
+    }
+
+    void skipFailed() {
+        afterFailure(this::skip);
+    }
+
+    private void select(int index) {
+        tree.select(index);
+        stepPane.reset();
+        ensurePreview(tree.selected());
+    }
+
+    void runSelected() {
+        Runbook.Entry e = tree.selected();
+        StepStatus status = run.state(e.key()).status();
+        if (running != null) {
+            note(running.key() + " is still running: wait for it (q says what quitting would leave)");
+        } else if (status == StepStatus.NOT_APPLICABLE) {
+            note(e.key() + " does not apply here: " + run.state(e.key()).reason());
+        } else if (status.finished()) {
+            note(e.key() + " is already " + status.word() + "; select the next step");
+        } else {
+            start(e);
+        }
+    }
+
+    void start(Runbook.Entry e) {
+        running = e;
+        progress = null;
+        tree.select(entries.indexOf(e));
+        stepPane.reset();
+        worker.execute(() -> {
+            try {
+                StepState s = run.runStep(e, confirmer);
+                post(() -> stepEnded(e, s));
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException ex) {
+                post(() -> {
+                    running = null;
+                    note("✗ " + e.key() + " could not run: " + ex.getMessage() + " (details in runbook.log)");
+                });
+            }
+        });
+    }
+
+    private void stepEnded(Runbook.Entry e, StepState s) {
+        running = null;
+        progress = null;
+        previews.clear();
+        if (s.status() == StepStatus.FAILED) {
+            failed = e;
+            note("✗ " + e.key() + " failed — t retry · s skip (with a reason) · b rollback · a abort");
+        } else if (s.status().finished()) {
+            if (e.equals(failed)) {
+                failed = null;
+            }
+            advance(e);
+        }
+        ensurePreview(tree.selected());
+        stepPane.invalidate();
+        tree.invalidate();
+        statusBar.invalidate();
+    }
+
+    /** After a step ends well: the next unfinished step of the same kind, or the end of the run. */
+    private void advance(Runbook.Entry done) {
+        Section.Kind kind = done.section().kind();
+        List<Runbook.Entry> same = entries.stream().filter(x -> x.section().kind() == kind).toList();
+        int from = same.indexOf(done);
+        for (int i = 1; i <= same.size(); i++) {
+            Runbook.Entry next = same.get((from + i) % same.size());
+            if (!run.state(next.key()).status().finished()) {
+                select(entries.indexOf(next));
+                return;
+            }
+        }
+        if (kind == Section.Kind.ROLLBACK) {
+            end(1, "rolled back: every rollback step finished");
+        } else {
+            long skipped = run.states().stream().filter(s -> s.status() == StepStatus.SKIPPED).count();
+            end(0, "completed" + (skipped > 0 ? " with " + skipped + " step(s) skipped" : ""));
+        }
+    }
+
+    private void afterFailure(Runnable action) {
+        if (failed == null) {
+            note("t and s work after a step failed; nothing has failed");
+        } else if (running != null) {
+            note(running.key() + " is running");
+        } else {
+            action.run();
+        }
+    }
+
+    private void skip() {
+        Runbook.Entry e = failed;
+        ReasonDialog d = Questions.skip(e, dialogWidth());
+        d.onDecision(reason -> {
+            if (!reason.isEmpty()) {
+                worker.execute(() -> {
+                    StepState s = run.skip(e, reason);
+                    post(() -> stepEnded(e, s));
+                });
+            }
+        });
+        show(d);
+    }
+
+    void goToRollback() {
+        entries.stream().filter(e -> e.section().kind() == Section.Kind.ROLLBACK).findFirst().ifPresentOrElse(
+                e -> {
+                    select(entries.indexOf(e));
+                    note("rollback section: read each step, Enter runs it");
+                },
+                () -> note("this runbook has no rollback section"));
+    }
+
+    void abort() {
+        if (running != null) {
+            note("a step is running: wait for it, or q to quit");
+            return;
+        }
+        ReasonDialog d = Questions.abort(dialogWidth());
+        d.onDecision(reason -> {
+            if (!reason.isEmpty()) {
+                run.aborted(reason);
+                end(1, "aborted: " + reason);
+            }
+        });
+        show(d);
+    }
+
+    void quit() {
+        AskDialog d = Questions.quit(running, run.environment().replicationGroupId(), dialogWidth());
+        d.onDecision(yes -> {
+            if (yes) {
+                String why = "quit by the operator" + (running != null ? " while " + running.key() + " was running" : "");
+                run.aborted(why);
+                end(1, why);
+            }
+        });
+        show(d);
+    }
+
+    private void end(int code, String summary) {
+        ending = new Ending(code, summary);
+        onEnd.run();
+    }
+
+    private void show(DecisionDialog<?> dialog) {
+        gui.addWindow(dialog);
+    }
+
+    // ---- called by the listener, on the GUI thread
+
+    void stepChanged(StepState s) {
+        String summary = s.outcome() != null ? ": " + s.outcome().summary()
+                : s.reason() != null ? ": " + s.reason() : "";
+        note(s.status().mark() + " " + s.key() + " " + s.status().word() + summary);
+        tree.invalidate();
+        stepPane.invalidate();
+    }
+
+    void progress(String line) {
+        progress = line;
+        stepPane.invalidate();
+    }
+
+    void note(String line) {
+        log.add(StatusLine.clock(Duration.between(opened, wall.get())) + " " + line);
+        logPane.invalidate();
+    }
+
+    // ---- drawing inputs
+
+    private List<Line> stepLines(int width) {
+        Runbook.Entry e = tree.selected();
+        return StepDetails.lines(e, run.state(e.key()), previews.get(e),
+                e.equals(running) ? (progress == null ? "running…" : progress) : null,
+                run.settings().thresholds(), run.backend().time().now(), width);
+    }
+
+    StatusLine statusLine() {
+        RunKeys.Hint hint = RunKeys.hint(logFocus, running, running != null && gui.getActiveWindow() instanceof ConfirmDialog,
+                failed != null);
+        String keys = hint.keys();
+        String shortKeys = hint.shortKeys();
+        return new StatusLine(run.backend().mode(), run.environment().name(), run.environment().replicationGroupId(),
+                Duration.between(opened, wall.get()), new WindowClock(run.environment().maintenanceWindow())
+                        .describe(run.backend().time().now()), keys, shortKeys);
+    }
+
+    private void ensurePreview(Runbook.Entry e) {
+        previews.ensure(e, stepPane::invalidate);
+    }
+
+    private void selectFirstUnfinished() {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).section().kind() == Section.Kind.NORMAL
+                    && !run.state(entries.get(i).key()).status().finished()) {
+                select(i);
+                return;
+            }
+        }
+        select(0);
+    }
+
+    private int dialogWidth() {
+        return Math.max(30, Math.min(70, gui.getScreen().getTerminalSize().getColumns() - 10));
+    }
+
+    private TerminalSize dialogSize() {
+        TerminalSize s = gui.getScreen().getTerminalSize();
+        return new TerminalSize(Math.max(30, Math.min(100, s.getColumns() - 8)), Math.max(5, s.getRows() - 8));
+    }
+
+    private void post(Runnable r) {
+        gui.getGUIThread().invokeLater(r);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.runbook.tui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runbook.action.Mode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class StatusLineTest {
+    private static StatusLine line(Mode mode, String env) {
+        return new StatusLine(mode, env, "goorm-popcorn-cache-" + env, Duration.ofSeconds(3725), "window 30m left",
+                "↑↓/jk move · Enter run · q quit", "Enter run q quit");
+    }
+
+    @Test
+    void liveOnProdIsTheAlarmingBadge() {
+        assertEquals("!! LIVE PROD !!", line(Mode.LIVE, "prod").badge());
+        assertTrue(line(Mode.LIVE, "prod").alarming());
+    }
+
+    @Test
+    void otherModesShowTheirLabel() {
+        assertEquals("[LIVE]", line(Mode.LIVE, "dev").badge());
+        assertFalse(line(Mode.LIVE, "dev").alarming());
+        assertEquals("[DRY-RUN]", line(Mode.DRY_RUN, "prod").badge());
+        assertFalse(line(Mode.DRY_RUN, "prod").alarming());
+        assertEquals("[REHEARSAL]", line(Mode.REHEARSAL, "prod").badge());
+    }
+
+    @Test
+    void aNarrowBarDropsTheGroupThenTheWordsThenTheWindow() {
+        StatusLine s = line(Mode.REHEARSAL, "dev");
+        assertEquals(" dev goorm-popcorn-cache-dev │ elapsed 1:02:05 │ window 30m left │ ↑↓/jk move · Enter run · q quit",
+                s.rest(200));
+        assertEquals(" dev │ elapsed 1:02:05 │ window 30m left │ ↑↓/jk move · Enter run · q quit", s.rest(80));
+        assertEquals(" dev │ 1:02:05 │ window 30m left │ Enter run q quit", s.rest(55));
+        assertEquals(" dev │ 1:02:05 │ Enter run q quit", s.rest(34));
+        assertEquals(" Enter run q quit", s.rest(20));
+    }
+}

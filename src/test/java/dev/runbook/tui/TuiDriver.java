@@ -1,0 +1,109 @@
+package dev.runbook.tui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Drives the TUI in tmux to the end of a runbook the way an operator would: Enter on the selected step,
+ * {@code y} or the typed group id when asked, {@code t} once after a failure, then a skip with a reason.
+ * Returns the last screen (the report printed on the normal terminal, and the exit code).
+ */
+public final class TuiDriver {
+    private final Tmux tmux;
+    private final String group;
+
+    public TuiDriver(Tmux tmux, String group) {
+        this.tmux = tmux;
+        this.group = group;
+    }
+
+    /**
+     * True when the jar has the {@code rehearse} command: its help is that command's usage (picocli answers a
+     * top-level {@code --help} with exit 0 even after an unknown command, so the exit code alone says nothing).
+     */
+    public static boolean jarHasRehearse(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        try {
+            Process p = new ProcessBuilder("java", "-jar", jar.toString(), "rehearse", "--help")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return p.waitFor() == 0 && out.contains("Usage: valkey-runbook rehearse");
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Copies the settings and the runbook into {@code work}, the directory the jar runs in. */
+    public static Path prepare(Path work) throws IOException {
+        Files.copy(Path.of("application.conf"), work.resolve("application.conf"));
+        Files.createDirectories(work.resolve("runbooks"));
+        Files.copy(Path.of("runbooks", "valkey-migration.conf"), work.resolve("runbooks").resolve("valkey-migration.conf"));
+        return work;
+    }
+
+    /** The first full screen: the tree and the status bar are both drawn. */
+    public static boolean fullScreen(String screen) {
+        return screen.contains("Runbook") && screen.contains("q quit") && screen.contains("Log");
+    }
+
+    public String driveToEnd(Duration timeout, Runnable onEachScreen) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String retried = null;
+        while (System.nanoTime() < deadline) {
+            String screen = tmux.waitFor(s -> s.contains("exit code") || asks(s) || !statusBar(s).contains("running"),
+                    timeout, "a step to end or ask");
+            onEachScreen.run();
+            if (screen.contains("exit code")) {
+                return screen;
+            }
+            if (screen.contains("y = go ahead")) {
+                tmux.keys("y");
+            } else if (screen.contains("Type " + group + " and Enter")) {
+                tmux.type(group);
+                tmux.keys("Enter");
+            } else if (screen.contains("FAILED: t retry") || screen.contains("t retry s skip")) {
+                String failed = failedLine(screen);
+                if (failed.equals(retried)) {
+                    tmux.keys("s");
+                    tmux.waitFor(s -> s.contains("Why skip"), Duration.ofSeconds(10), "the skip dialog");
+                    tmux.type("skipped by the end-to-end test");
+                    tmux.keys("Enter");
+                } else {
+                    retried = failed;
+                    tmux.keys("t");
+                }
+            } else {
+                tmux.keys("Enter");
+            }
+            String before = screen;
+            tmux.waitFor(s -> !s.equals(before), Duration.ofSeconds(30), "the screen to change");
+        }
+        throw new AssertionError("the run did not end in " + timeout + "; screen:\n" + tmux.screen());
+    }
+
+    private boolean asks(String screen) {
+        return screen.contains("y = go ahead") || screen.contains("Type " + group + " and Enter");
+    }
+
+    /** The status bar: the last line drawn. */
+    public static String statusBar(String screen) {
+        String[] lines = screen.stripTrailing().split("\n");
+        return lines[lines.length - 1];
+    }
+
+    private static String failedLine(String screen) {
+        for (String line : screen.split("\n")) {
+            if (line.contains("▸✗")) {
+                return line;
+            }
+        }
+        return "";
+    }
+}
