@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  * The command line. Commands print to the writers they are given, so tests read them; an operator error is
  * one line on stderr with exit code 2, and a stack trace only ever goes to the log.
  */
-@Command(name = "valkey-runbook", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "valkey-runbook", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Walks an operator through migrating an ElastiCache replication group from "
                 + "Redis OSS 7.0 to Valkey 8.0.",
         subcommands = {

@@ -2,29 +2,22 @@ package dev.runbook.bench;
 
 import dev.runbook.tui.Tmux;
 import dev.runbook.tui.TuiDriver;
-import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 /**
  * Measures the TUI in a real terminal (tmux, 80x24): launch to first full screen (tree, log and status bar
  * drawn), median of 5, and the peak resident memory of the JVM while a whole run is driven to its end.
- * Launches {@code java -jar target/valkey-runbook.jar rehearse --env dev} when the jar has that command,
- * otherwise {@link TuiStartupBenchDemo} (the real runbook for start-up, the test runbook for the run).
+ * Launches {@code java -jar target/valkey-runbook.jar rehearse --env dev} (build it first with {@code mvn package}).
  * <pre>mvn -q test-compile exec:java -Dexec.mainClass=dev.runbook.bench.TuiStartupBench</pre>
  */
 public final class TuiStartupBench {
@@ -34,11 +27,13 @@ public final class TuiStartupBench {
     }
 
     public static void main(String[] args) throws Exception {
-        boolean jar = TuiDriver.jarHasRehearse(JAR);
-        Path work = jar ? workDir() : Path.of(".");
-        String startup = jar ? "java -jar " + JAR.toAbsolutePath() + " rehearse --env dev" : demo("real");
-        String fullRun = jar ? startup : demo("test");
-        System.out.println("launching: " + (jar ? startup : "TuiStartupBenchDemo (the jar has no rehearse command yet)"));
+        if (!Files.isRegularFile(JAR)) {
+            throw new IllegalStateException("no " + JAR + ": run mvn -B -q package -DskipTests first");
+        }
+        Path work = workDir();
+        String startup = "java -jar " + JAR.toAbsolutePath() + " rehearse --env dev";
+        String fullRun = startup;
+        System.out.println("launching: " + startup);
         List<Long> millis = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             long t0 = System.nanoTime();
@@ -92,23 +87,5 @@ public final class TuiStartupBench {
 
     private static Path workDir() throws IOException {
         return TuiDriver.prepare(Files.createTempDirectory("runbook-bench"));
-    }
-
-    private static String demo(String which) throws URISyntaxException {
-        return "java -cp " + classpath() + " " + TuiStartupBenchDemo.class.getName() + " " + which;
-    }
-
-    /** The test classpath: exec:java's class loader's URLs, or this JVM's class path. */
-    private static String classpath() throws URISyntaxException {
-        ClassLoader cl = Thread.currentThread().getContextClassLoader();
-        if (cl instanceof URLClassLoader u && u.getURLs().length > 0) {
-            List<String> paths = new ArrayList<>();
-            for (URL url : u.getURLs()) {
-                paths.add(Path.of(url.toURI()).toString());
-            }
-            return String.join(File.pathSeparator, paths);
-        }
-        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .collect(Collectors.joining(File.pathSeparator));
     }
 }

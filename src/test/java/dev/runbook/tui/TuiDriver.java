@@ -19,27 +19,6 @@ public final class TuiDriver {
         this.group = group;
     }
 
-    /**
-     * True when the jar has the {@code rehearse} command: its help is that command's usage (picocli answers a
-     * top-level {@code --help} with exit 0 even after an unknown command, so the exit code alone says nothing).
-     */
-    public static boolean jarHasRehearse(Path jar) {
-        if (!Files.isRegularFile(jar)) {
-            return false;
-        }
-        try {
-            Process p = new ProcessBuilder("java", "-jar", jar.toString(), "rehearse", "--help")
-                    .redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            return p.waitFor() == 0 && out.contains("Usage: valkey-runbook rehearse");
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
     /** Copies the settings and the runbook into {@code work}, the directory the jar runs in. */
     public static Path prepare(Path work) throws IOException {
         Files.copy(Path.of("application.conf"), work.resolve("application.conf"));
