@@ -78,8 +78,10 @@ public final class RunCommand implements Callable<Integer> {
         try {
             id = backend.callerIdentity();
         } catch (SdkException e) {
-            throw new InvalidInputException("cannot tell who the AWS credentials are (STS GetCallerIdentity): "
-                    + e.getMessage() + "; check --profile/--region or your credentials");
+            org.slf4j.LoggerFactory.getLogger(RunCommand.class).warn("STS GetCallerIdentity failed", e);
+            throw new InvalidInputException(dev.runbook.aws.AwsErrors.translate(
+                    "tell who the AWS credentials are (STS GetCallerIdentity)", env.replicationGroupId(), e).getMessage()
+                    + " (details in the run folder's runbook.log)");
         }
         out.printf("AWS account %s as %s%n", id.account(), id.arn());
         out.printf("target: replication group %s (%s) · %s%n", env.replicationGroupId(), env.name(), backend.describe());

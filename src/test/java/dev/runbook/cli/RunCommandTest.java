@@ -71,4 +71,14 @@ class RunCommandTest {
         assertEquals("arn:aws:iam::123456789012:user/oncall", started.facts().get("identity"));
         assertTrue(Files.isRegularFile(dir.resolve("report.md")));
     }
+
+    @Test
+    void credentialsThatCannotBeFoundAreOneLineAndExitTwo() {
+        int code = main("run", "--env", "dev", "--dry-run", "--non-interactive", "--region", "ap-northeast-2",
+                "--profile", "no-such-profile-for-tests", "--runs-dir", runs.toString());
+        assertEquals(2, code, err.toString());
+        assertEquals("error: No usable AWS credentials were found (missing or expired) to tell who the AWS credentials"
+                + " are (STS GetCallerIdentity): log in again (aws sso login) or set runbook.aws.profile, then retry."
+                + " (details in the run folder's runbook.log)\n", err.toString());
+    }
 }
