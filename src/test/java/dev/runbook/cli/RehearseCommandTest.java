@@ -83,4 +83,28 @@ class RehearseCommandTest {
             assertEquals(0, s.count(), "no run folder was created");
         }
     }
+
+    @Test
+    void prodRehearsalWithTheSdkMethodAddsTheReplicaFirstAndWaitsForTheWindow() throws Exception {
+        Path conf = runs.resolveSibling(runs.getFileName() + "-sdk.conf");
+        Files.writeString(conf, Files.readString(Path.of("application.conf"))
+                .replace("migration-method = terraform", "migration-method = sdk"));
+        // prod applies in its window: a speed at which the run's own real time does not push the simulated
+        // clock past the window (real seconds count at the speed too)
+        int code = main("rehearse", "--env", "prod", "--non-interactive", "--speed", "1000", "--config",
+                conf.toString(), "--runs-dir", runs.toString());
+        assertEquals(0, code, out.toString());
+        Path dir;
+        try (Stream<Path> s = Files.list(runs)) {
+            dir = s.findFirst().orElseThrow();
+        }
+        List<String> ended = Journal.read(dir.resolve(Journal.FILE)).events().stream()
+                .filter(e -> "succeeded".equals(e.event())).map(JournalEvent::step).toList();
+        assertTrue(ended.indexOf("migrate/add-replicas") < ended.indexOf("migrate/enable-failover")
+                && ended.indexOf("migrate/enable-failover") < ended.indexOf("migrate/upgrade-engine")
+                && ended.indexOf("migrate/upgrade-engine") < ended.indexOf("migrate/await-upgrade")
+                && ended.indexOf("migrate/await-upgrade") < ended.indexOf("migrate/transit-encryption"), ended.toString());
+        assertTrue(ended.indexOf("migrate/add-replicas") >= 0 && !ended.contains("migrate/terraform-apply"), ended.toString());
+        assertTrue(ended.contains("verify/ping-after") && ended.contains("verify/data-intact"), ended.toString());
+    }
 }

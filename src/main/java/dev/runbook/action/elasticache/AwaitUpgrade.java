@@ -69,13 +69,32 @@ public final class AwaitUpgrade implements Action {
         Duration grace = START_GRACE;
         if (ctx.fact("apply-immediately").filter("false"::equals).isPresent()) {
             MaintenanceWindow w = MaintenanceWindow.parse(ctx.environment().maintenanceWindow());
+            Duration timeout = ctx.settings().waits().upgradeTimeout();
             if (!w.contains(start)) {
-                return Outcome.skipped("The upgrade of " + group + " is queued for the maintenance window, which is "
-                        + w.describe(start) + ": run this step again once the window has opened.").build();
+                Instant opens = w.nextOpening(start);
+                if (Duration.between(start, opens).compareTo(timeout) > 0) {
+                    return Outcome.skipped("The upgrade of " + group + " is queued for the maintenance window, which"
+                            + " is " + w.describe(start) + ": run this step again once the window has opened.").build();
+                }
+                waitForWindow(ctx, w, opens);
             }
-            grace = ctx.settings().waits().upgradeTimeout();
+            grace = timeout;
         }
         return new Watch(ctx, requested.orElse(start), grace).run();
+    }
+
+    /**
+     * A change queued for a window that opens within the upgrade timeout: wait for the opening (the operator
+     * came for this window), saying when it opens, then watch the upgrade as usual.
+     */
+    private void waitForWindow(ActionContext ctx, MaintenanceWindow w, Instant opens) throws InterruptedException {
+        ctx.progress().log("The upgrade of " + group + " is queued for the maintenance window, which is "
+                + w.describe(ctx.time().now()) + ": waiting for it to open");
+        for (Instant now = ctx.time().now(); now.isBefore(opens); now = ctx.time().now()) {
+            Duration left = Duration.between(now, opens);
+            ctx.progress().status("waiting for the maintenance window " + w + " to open: " + Waiting.format(left));
+            ctx.time().sleep(left.compareTo(Duration.ofSeconds(30)) < 0 ? left : Duration.ofSeconds(30));
+        }
     }
 
     /** One wait: its state across polls. */

@@ -109,9 +109,26 @@ class AwaitUpgradeTest {
     }
 
     @Test
-    void anUpgradeQueuedForALaterWindowIsNotWaitedFor() throws Exception {
+    void anUpgradeQueuedForAWindowThatOpensWithinTheTimeoutIsWaitedFor() throws Exception {
+        // the test clock reads 04:30; dev's window sun:05:00-sun:07:00 opens in 30 min; AWS starts at 05:01
+        fake(Duration.ofMinutes(31), Duration.ofMinutes(45));
+        ctx.facts.put("apply-immediately", "false");
+        Outcome o = new AwaitUpgrade(G, "valkey", "8.0").execute(ctx);
+        assertEquals(Outcome.Status.SUCCEEDED, o.status(), o.summary());
+        assertTrue(ctx.log.get(0).endsWith("it next opens 2026-11-29T05:00:00Z (in 0h30m): waiting for it to open"),
+                ctx.log.get(0));
+        assertEquals("waiting for the maintenance window sun:05:00-sun:07:00 to open: 30m00s", ctx.statuses.get(0));
+        assertTrue(!ctx.time.now().isBefore(t0.plus(Duration.ofMinutes(45))));
+    }
+
+    @Test
+    void anUpgradeQueuedForAWindowBeyondTheTimeoutIsNotWaitedFor() throws Exception {
         fake(Duration.ofDays(2), Duration.ofDays(3));
         ctx.facts.put("apply-immediately", "false");
+        var s = ctx.settings;
+        ctx.settings = new dev.runbook.config.Settings(s.file(), s.region(), s.profile(), s.runsDir(), s.environments(),
+                s.prices(), s.thresholds(), new dev.runbook.config.Waits(s.waits().snapshotTimeout(),
+                Duration.ofMinutes(20), s.waits().restoreTimeout()), s.rehearsalSpeed());
         Outcome o = new AwaitUpgrade(G, "valkey", "8.0").execute(ctx);
         assertEquals(Outcome.Status.SKIPPED, o.status());
         assertEquals("The upgrade of " + G + " is queued for the maintenance window, which is outside"
