@@ -1,5 +1,6 @@
 package dev.runbook.run;
 
+import dev.runbook.aws.TestBackend;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionRegistry;
@@ -7,8 +8,6 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
 import dev.runbook.action.TestContext;
-import dev.runbook.action.TimeSource;
-import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.config.TestSettings;
@@ -19,10 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 
 /**
  * Builds real Runs over the real runbook for tests: every action is a fake that counts its executions, can
@@ -71,7 +67,7 @@ final class RunKit {
         }
         var runbook = new RunbookLoader(fakes).load(Path.of("runbooks", "valkey-migration.conf"), environment);
         RunInfo info = new RunInfo(id, dir, "tester", Map.of());
-        return new Run(info, runbook, environment, settings, new TestBackend(), Journal.open(dir), new RunListener() {
+        return new Run(info, runbook, environment, settings, new TestBackend(Mode.REHEARSAL, time, elastiCache), Journal.open(dir), new RunListener() {
             @Override
             public void log(String line) {
                 log.add(line);
@@ -114,44 +110,4 @@ final class RunKit {
         }
     }
 
-    final class TestBackend implements Backend {
-        @Override
-        public Mode mode() {
-            return Mode.REHEARSAL;
-        }
-
-        @Override
-        public ElastiCacheClient elastiCache() {
-            return elastiCache;
-        }
-
-        @Override
-        public CloudWatchClient cloudWatch() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
-        }
-
-        @Override
-        public TimeSource time() {
-            return time;
-        }
-
-        @Override
-        public String identity() {
-            return "rehearsal";
-        }
-
-        @Override
-        public String describe() {
-            return "simulated";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }

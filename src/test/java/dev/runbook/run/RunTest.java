@@ -1,5 +1,6 @@
 package dev.runbook.run;
 
+import dev.runbook.aws.TestBackend;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,8 +12,6 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
 import dev.runbook.action.TestContext;
-import dev.runbook.action.TimeSource;
-import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.config.TestSettings;
@@ -25,12 +24,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 
 class RunTest {
     @TempDir
@@ -70,54 +66,6 @@ class RunTest {
         }
     }
 
-    static final class TestBackend implements Backend {
-        final Mode mode;
-        final TestContext.ManualTime time = new TestContext().time;
-
-        TestBackend(Mode mode) {
-            this.mode = mode;
-        }
-
-        @Override
-        public Mode mode() {
-            return mode;
-        }
-
-        @Override
-        public ElastiCacheClient elastiCache() {
-            throw new IllegalStateException("no client in this test");
-        }
-
-        @Override
-        public CloudWatchClient cloudWatch() {
-            throw new IllegalStateException("no client in this test");
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
-        }
-
-        @Override
-        public TimeSource time() {
-            return time;
-        }
-
-        @Override
-        public String identity() {
-            return "test";
-        }
-
-        @Override
-        public String describe() {
-            return "test backend";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     Run newRun(Mode mode, String envName) throws IOException {
         ActionRegistry registry = new ActionRegistry()
                 .register("t.read", p -> new Counting(p.string("name"), false))
@@ -138,7 +86,7 @@ class RunTest {
         Runbook runbook = new RunbookLoader(registry).load(rb, env);
         Path runDir = new Runs(dir.resolve("runs")).create(envName, java.time.Instant.parse("2026-11-29T04:00:00Z"));
         return new Run(new RunInfo("r1", runDir, "alice", Map.of("mode", mode.label())), runbook, env, settings,
-                new TestBackend(mode), Journal.open(runDir), RunListener.NONE);
+                new TestBackend(mode, new TestContext().time), Journal.open(runDir), RunListener.NONE);
     }
 
     static List<String> events(Run run) {

@@ -1,10 +1,9 @@
 package dev.runbook.tui;
 
+import dev.runbook.aws.TestBackend;
 import dev.runbook.action.ActionRegistry;
 import dev.runbook.action.Mode;
 import dev.runbook.action.TestContext;
-import dev.runbook.action.TimeSource;
-import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.config.TestSettings;
@@ -17,9 +16,6 @@ import dev.runbook.runbook.RunbookLoader;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 
 /** Runs for the TUI tests and the start-up bench: a runbook over a backend with no AWS and a manual clock. */
 public final class TestRuns {
@@ -38,55 +34,7 @@ public final class TestRuns {
         Environment environment = settings.environment(env);
         Runbook runbook = new RunbookLoader(registry).load(runbookFile, environment);
         RunInfo info = new RunInfo("20261129-043000-" + env, dir, "alice", Map.of("mode", mode.label()));
-        return new Run(info, runbook, environment, settings, new TestBackend(mode), Journal.open(dir), RunListener.NONE);
+        return new Run(info, runbook, environment, settings, new TestBackend(mode, new TestContext.ManualTime(Instant.parse("2026-11-29T05:30:00Z"))), Journal.open(dir), RunListener.NONE);
     }
 
-    /** No clients at all (a test that reached AWS fails loudly); a manual clock on a Sunday inside dev's window. */
-    public static final class TestBackend implements Backend {
-        private final Mode mode;
-        final TestContext.ManualTime time = new TestContext.ManualTime(Instant.parse("2026-11-29T05:30:00Z"));
-
-        TestBackend(Mode mode) {
-            this.mode = mode;
-        }
-
-        @Override
-        public Mode mode() {
-            return mode;
-        }
-
-        @Override
-        public ElastiCacheClient elastiCache() {
-            throw new IllegalStateException("the TUI tests use no AWS client");
-        }
-
-        @Override
-        public CloudWatchClient cloudWatch() {
-            throw new IllegalStateException("the TUI tests use no AWS client");
-        }
-
-        @Override
-        public <T> Optional<T> service(Class<T> type) {
-            return Optional.empty();
-        }
-
-        @Override
-        public TimeSource time() {
-            return time;
-        }
-
-        @Override
-        public String identity() {
-            return "test";
-        }
-
-        @Override
-        public String describe() {
-            return "test backend";
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 }
