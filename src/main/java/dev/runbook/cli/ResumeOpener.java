@@ -50,7 +50,8 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
             case "DRY-RUN", "LIVE" -> {
                 boolean dryRun = mode.equals("DRY-RUN");
                 yield setup.reopen(dir, replay.startFacts(), settings, env,
-                        RunCommand.backends(dryRun, settings.region(), settings.profile()),
+                        RunCommand.backends(dryRun, replay.startFact("region").orElse(settings.region()),
+                                replay.startFact("profile").orElse(settings.profile())),
                         (backend, e) -> sameAccount(runId, replay, RunCommand.confirmIdentity((LiveBackend) backend,
                                 e, setup, in, dryRun)));
             }

@@ -59,7 +59,18 @@ public final class RunCommand implements Callable<Integer> {
         String r = region != null ? region : settings.region();
         String p = profile != null ? profile : settings.profile();
         return setup.execute(settings, options.env, options.runsDir, backends(dryRun, r, p),
-                (backend, env) -> confirmIdentity((LiveBackend) backend, env, setup, in, dryRun));
+                (backend, env) -> withWhere(confirmIdentity((LiveBackend) backend, env, setup, in, dryRun), r, p));
+    }
+
+    /** Records the region and profile the run used, so that {@code resume} reaches the same AWS. */
+    static Map<String, String> withWhere(Map<String, String> identityFacts, String region, String profile) {
+        if (identityFacts == null) {
+            return null;
+        }
+        Map<String, String> facts = new LinkedHashMap<>(identityFacts);
+        facts.put("region", region);
+        facts.put("profile", profile);
+        return facts;
     }
 
     /** The real AWS backend: read-only guarded for a dry run. */

@@ -69,6 +69,7 @@ class RunCommandTest {
         assertEquals("DRY-RUN", started.facts().get("mode"));
         assertEquals("123456789012", started.facts().get("account"));
         assertEquals("arn:aws:iam::123456789012:user/oncall", started.facts().get("identity"));
+        assertEquals("ap-northeast-2", started.facts().get("region"), "resume reaches the same region");
         assertTrue(Files.isRegularFile(dir.resolve("report.md")));
     }
 
