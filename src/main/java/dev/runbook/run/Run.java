@@ -35,6 +35,9 @@ public final class Run {
     private final Backend backend;
     private final Journal journal;
     private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The newest log lines, replayed to a listener that attaches late (what resume found, for the TUI). */
+    private static final int BACKLOG = 100;
+    private final java.util.ArrayDeque<String> backlog = new java.util.ArrayDeque<>();
     /** Fans every event out to the listeners: the command's, plus a screen that attaches later (the TUI). */
     private final RunListener listener = new RunListener() {
         @Override
@@ -44,7 +47,13 @@ public final class Run {
 
         @Override
         public void log(String line) {
-            listeners.forEach(l -> l.log(line));
+            synchronized (backlog) {
+                backlog.addLast(line);
+                if (backlog.size() > BACKLOG) {
+                    backlog.removeFirst();
+                }
+                listeners.forEach(l -> l.log(line));
+            }
         }
 
         @Override
@@ -112,9 +121,15 @@ public final class Run {
         return backend;
     }
 
-    /** Adds a listener (the TUI attaches to a run the command built); called from any thread. */
+    /**
+     * Adds a listener (the TUI attaches to a run the command built), first replaying the newest log lines it
+     * missed (a resume's reconciliation); called from any thread.
+     */
     public void addListener(RunListener extra) {
-        listeners.add(extra);
+        synchronized (backlog) {
+            backlog.forEach(extra::log);
+            listeners.add(extra);
+        }
     }
 
     public Journal journal() {

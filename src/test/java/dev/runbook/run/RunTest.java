@@ -165,4 +165,19 @@ class RunTest {
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(run.dir())));
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(run.journal().file())));
     }
+
+    @Test
+    void aListenerThatAttachesLateHearsWhatWasLoggedBefore() throws Exception {
+        Run run = newRun(Mode.REHEARSAL, "prod");
+        new Autopilot(run, r -> Confirmation.declined("alice")).drive();
+        List<String> heard = new ArrayList<>();
+        run.addListener(new RunListener() {
+            @Override
+            public void log(String line) {
+                heard.add(line);
+            }
+        });
+        assertEquals(List.of("mig/change: not confirmed, nothing sent", "run aborted: mig/change was not confirmed"),
+                heard);
+    }
 }
