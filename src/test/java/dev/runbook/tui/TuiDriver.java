@@ -33,13 +33,21 @@ public final class TuiDriver {
     }
 
     public String driveToEnd(Duration timeout, Runnable onEachScreen) {
+        return driveUntil(() -> false, timeout, onEachScreen);
+    }
+
+    /**
+     * Answers and presses on like an operator until the program exits or {@code stop} holds (checked after
+     * each answer); returns the last screen.
+     */
+    public String driveUntil(java.util.function.BooleanSupplier stop, Duration timeout, Runnable onEachScreen) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String retried = null;
         while (System.nanoTime() < deadline) {
-            String screen = tmux.waitFor(s -> s.contains("exit code") || asks(s) || !statusBar(s).contains("running"),
-                    timeout, "a step to end or ask");
+            String screen = tmux.waitFor(s -> s.contains("exit code") || asks(s) || !statusBar(s).contains("running")
+                            || stop.getAsBoolean(), timeout, "a step to end or ask");
             onEachScreen.run();
-            if (screen.contains("exit code")) {
+            if (screen.contains("exit code") || stop.getAsBoolean()) {
                 return screen;
             }
             if (screen.contains("y = go ahead")) {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,6 +60,57 @@ class TuiE2ETest {
             assertTrue(report.contains("ElastiCache Redis OSS 7.0 → Valkey 8.0"), report);
             assertTrue(report.contains("precheck/describe-group"), report);
             assertTrue(report.contains("REHEARSAL"), report);
+        }
+    }
+
+    @Test
+    void aTuiRunKilledDuringTheSnapshotWaitResumesInTheTuiWithoutASecondSnapshot() throws IOException {
+        TuiDriver.prepare(work);
+        Path runs = work.resolve("runs");
+        try (Tmux tmux = Tmux.start("runbook-e2e-kill", 100, 30, work,
+                "java -jar " + JAR.toAbsolutePath() + " rehearse --env dev")) {
+            tmux.waitFor(TuiDriver::fullScreen, Duration.ofSeconds(30), "the first full screen");
+            new TuiDriver(tmux, "goorm-popcorn-cache-dev").driveUntil(
+                    () -> journalHas(runs, "\"step\":\"migrate/manual-snapshot\",\"event\":\"started\""),
+                    Duration.ofMinutes(3), () -> { });
+            // SIGKILL the JVM (the pane's shell stays): the snapshot was requested, its wait never ended
+            ProcessHandle.of(tmux.panePid()).orElseThrow().descendants()
+                    .filter(p -> p.info().command().orElse("").endsWith("java")).forEach(ProcessHandle::destroyForcibly);
+            tmux.waitFor(s -> s.contains("exit code 137"), Duration.ofSeconds(30), "the killed run's exit");
+        }
+        try (Tmux tmux = Tmux.start("runbook-e2e-resume", 100, 30, work,
+                "java -jar " + JAR.toAbsolutePath() + " resume")) {
+            String first = tmux.waitFor(s -> TuiDriver.fullScreen(s) && s.contains("reconciled (done)"),
+                    Duration.ofSeconds(30), "the resumed screen with what reconciliation found");
+            assertTrue(first.contains("reused, not taken"), first);
+            String last = new TuiDriver(tmux, "goorm-popcorn-cache-dev").driveToEnd(Duration.ofMinutes(8), () -> { });
+            assertTrue(last.contains("exit code 0"), last);
+        }
+        List<String> journal;
+        try (Stream<Path> s = Files.walk(runs)) {
+            journal = Files.readAllLines(s.filter(f -> f.getFileName().toString().equals("journal.jsonl"))
+                    .findFirst().orElseThrow());
+        }
+        assertEquals(1, journal.stream().filter(l -> l.contains("\"step\":\"migrate/manual-snapshot\",\"event\":\"started\""))
+                .count(), "the snapshot was requested once");
+        assertEquals(1, journal.stream().filter(l -> l.contains("\"step\":\"migrate/terraform-apply\",\"event\":\"started\""))
+                .count(), "the upgrade was sent once");
+        assertTrue(journal.get(journal.size() - 1).contains("\"event\":\"run-ended\""), journal.get(journal.size() - 1));
+    }
+
+    private static boolean journalHas(Path runs, String text) {
+        if (!Files.isDirectory(runs)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.walk(runs)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().equals("journal.jsonl")).toList()) {
+                if (Files.readString(f).contains(text)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false;
         }
     }
 }
