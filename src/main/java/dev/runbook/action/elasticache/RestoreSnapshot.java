@@ -1,5 +1,8 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.dataplane.AuthToken;
+import dev.runbook.action.dataplane.CacheException;
+import java.util.Optional;
 import dev.runbook.aws.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -47,13 +50,20 @@ public final class RestoreSnapshot implements Action {
     }
 
     /** The request; {@code source} supplies subnet and security groups when it could be described. */
-    CreateReplicationGroupRequest request(Environment env, String snapshot, CacheCluster source) {
+    /**
+     * The restore request. With in-transit encryption the group uses AUTH (the token the settings name for the
+     * data plane): the restored group gets the same token, or clients that send it would be refused.
+     */
+    CreateReplicationGroupRequest request(Environment env, String snapshot, CacheCluster source, Optional<String> token) {
         CreateReplicationGroupRequest.Builder b = CreateReplicationGroupRequest.builder().replicationGroupId(newGroup)
                 .replicationGroupDescription("Rollback of " + group + " from " + snapshot).snapshotName(snapshot)
                 .engine(engine).engineVersion(version).cacheNodeType(nodeType).numCacheClusters(numCacheClusters)
                 .automaticFailoverEnabled(numCacheClusters > 1 && env.automaticFailover())
                 .multiAZEnabled(numCacheClusters > 1 && env.multiAz())
                 .atRestEncryptionEnabled(env.atRestEncryption()).transitEncryptionEnabled(env.transitEncryption());
+        if (env.transitEncryption()) {
+            token.ifPresent(b::authToken);
+        }
         if (source != null) {
             b.cacheSubnetGroupName(source.cacheSubnetGroupName())
                     .securityGroupIds(source.securityGroups().stream().map(SecurityGroupMembership::securityGroupId).toList());
@@ -66,9 +76,32 @@ public final class RestoreSnapshot implements Action {
         String snapshot = ctx.fact("snapshot-name").orElse(Snapshots.preValkeyPrefix(group) + "<newest>");
         return Preview.of("Restore " + snapshot + " into the NEW group " + newGroup + " (" + engine + " " + version + ", "
                         + numCacheClusters + " x " + nodeType + "); " + group + " is left as it is",
-                request(ctx.environment(), snapshot, null).toString())
+                request(ctx.environment(), snapshot, null, tokenSource(ctx.environment())).toString())
                 .withWarning("Clients must be repointed to " + newGroup + "'s endpoint; writes made to " + group
                         + " after the snapshot are not in it.");
+    }
+
+    /** For previews: where the token will come from (masked in any case), never the token. */
+    private static Optional<String> tokenSource(Environment env) {
+        Environment.DataPlane dp = env.dataPlane();
+        String source = AuthToken.source(dp.authTokenEnv(), dp.authTokenFile());
+        return "none".equals(source) ? Optional.empty() : Optional.of("<" + source + ">");
+    }
+
+    /** The token, or (in a rehearsal, where nothing real is created) none when it is not set on this machine. */
+    private static Optional<String> token(ActionContext ctx) throws ActionException {
+        Environment env = ctx.environment();
+        Environment.DataPlane dp = env.dataPlane();
+        try {
+            return env.transitEncryption()
+                    ? AuthToken.read(dp.authTokenEnv(), dp.authTokenFile(), System.getenv()) : Optional.empty();
+        } catch (CacheException e) {
+            if (ctx.mode() == dev.runbook.action.Mode.REHEARSAL) {
+                ctx.progress().log("rehearsal: restoring with no auth token (" + e.getMessage() + ")");
+                return Optional.empty();
+            }
+            throw new ActionException("The restored group needs the same auth token as the old one: " + e.getMessage());
+        }
     }
 
     @Override
@@ -114,7 +147,7 @@ public final class RestoreSnapshot implements Action {
             ctx.progress().log(newGroup + " already exists (an earlier attempt created it): waiting for it instead");
         } else {
             CacheCluster source = sourceMember(ctx, ids);
-            var req = request(ctx.environment(), snapshot, source);
+            var req = request(ctx.environment(), snapshot, source, token(ctx));
             Modify.send(ctx, "restore " + snapshot + " into " + newGroup, newGroup, req, ids,
                     () -> ctx.elastiCache().createReplicationGroup(req));
         }

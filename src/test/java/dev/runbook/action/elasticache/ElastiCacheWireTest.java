@@ -6,6 +6,7 @@ import static dev.runbook.aws.ElastiCacheXml.groups;
 import static dev.runbook.aws.ElastiCacheXml.snapshot;
 import static dev.runbook.aws.ElastiCacheXml.snapshots;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.runbook.action.ActionException;
@@ -309,5 +310,20 @@ class ElastiCacheWireTest extends AwsWireTest {
                 + " keep using it. Find why the migration failed before trying again; the pre-migration snapshot"
                 + " stays as it is.", o.summary());
         assertEquals(List.of(), server.requests("CreateReplicationGroup"));
+    }
+
+    @Test
+    void aRestoredGroupWithTlsGetsTheSameAuthTokenAndPreviewsNeverShowIt() {
+        var prod = ctx.settings.environment("prod");
+        var restore = new RestoreSnapshot("goorm-popcorn-cache-prod", "goorm-popcorn-cache-prod-rollback", "redis", "7.0",
+                "cache.t4g.small", 1);
+        var req = restore.request(prod, "snap", null, java.util.Optional.of("s3cret-token-value"));
+        assertEquals("s3cret-token-value", req.authToken());
+        assertEquals(Boolean.TRUE, req.transitEncryptionEnabled());
+        assertEquals(null, restore.request(ctx.settings.environment("dev"), "snap", null,
+                java.util.Optional.of("s3cret-token-value")).authToken(), "no AUTH without TLS");
+        ctx.environment = prod;
+        String preview = String.join(" ", restore.preview(ctx).requests());
+        assertTrue(preview.contains("AuthToken=****"), preview);
     }
 }
