@@ -67,7 +67,7 @@ public final class Params {
         return reader.fail(key, what);
     }
 
-    /** Accepts every parameter as read (placeholders only). */
+    /** Accepts every parameter as read: for stand-in actions that take any parameters (test fakes). */
     public void acceptAll() {
         reader.acceptAll();
     }
