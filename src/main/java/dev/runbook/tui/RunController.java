@@ -20,6 +20,7 @@ import java.util.function.Supplier;
  */
 public final class RunController {
     private final Run run;
+    private final WindowClock windowClock;
     private final WindowBasedTextGUI gui;
     private final Executor worker;
     private final Supplier<Instant> wall;
@@ -45,6 +46,7 @@ public final class RunController {
 
     public RunController(Run run, WindowBasedTextGUI gui, Executor worker, Executor previewer, Supplier<Instant> wall) {
         this.run = run;
+        this.windowClock = new WindowClock(run.environment().maintenanceWindow());
         this.gui = gui;
         this.worker = worker;
         this.wall = wall;
@@ -304,8 +306,7 @@ public final class RunController {
         String keys = hint.keys();
         String shortKeys = hint.shortKeys();
         return new StatusLine(run.backend().mode(), run.environment().name(), run.environment().replicationGroupId(),
-                Duration.between(opened, wall.get()), new WindowClock(run.environment().maintenanceWindow())
-                        .describe(run.backend().time().now()), keys, shortKeys);
+                Duration.between(opened, wall.get()), windowClock.describe(run.backend().time().now()), keys, shortKeys);
     }
 
     private void ensurePreview(Runbook.Entry e) {
