@@ -19,7 +19,6 @@ import dev.runbook.action.terraform.Terraform;
 import dev.runbook.aws.sim.CacheSimulation;
 import dev.runbook.aws.sim.SimulatedCache;
 import dev.runbook.config.Environment;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "rehearse", description = "Rehearse the migration against a built-in simulation of ElastiCache and "
         + "CloudWatch on a compressed clock. Needs no AWS account.")
 public final class RehearseCommand implements Callable<Integer> {
-    private static final Pattern HOST_PORT = Pattern.compile("^[^\\s:]+:\\d{1,5}$");
 
     @Spec
     CommandSpec spec;
@@ -77,8 +75,13 @@ public final class RehearseCommand implements Callable<Integer> {
         if (speed != null && speed < 1) {
             throw new InvalidInputException("--speed must be at least 1 (simulated seconds per real second), was " + speed);
         }
-        if (engine != null && !HOST_PORT.matcher(engine).matches()) {
-            throw new InvalidInputException("--engine: '" + engine + "' is not HOST:PORT (e.g. localhost:6379)");
+        if (engine != null) {
+            // the same parse the data plane uses later, so nothing it would reject gets past this point
+            try {
+                Endpoint.parse(engine, false, "--engine");
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("--engine: '" + engine + "' is not HOST:PORT (e.g. localhost:6379)");
+            }
         }
         RunSetup setup = new RunSetup(common, options.nonInteractive, spec.commandLine().getOut());
         Settings settings = setup.settings();
