@@ -1,5 +1,6 @@
 package dev.runbook.run;
 
+import dev.runbook.action.elasticache.Snapshots;
 import dev.runbook.runbook.Runbook;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,6 @@ import software.amazon.awssdk.services.elasticache.model.Snapshot;
  * only, so it is safe in every mode.
  */
 public final class AwsReconciler implements Reconciler {
-    /** Prefix of the manual snapshot the create-snapshot step takes: {@code <group>-pre-valkey-...}. */
-    public static final String SNAPSHOT_INFIX = "-pre-valkey-";
     private static final Duration POLL = Duration.ofSeconds(15);
 
     @Override
@@ -104,7 +103,7 @@ public final class AwsReconciler implements Reconciler {
         Instant since = step.started() == null ? Instant.EPOCH : Instant.parse(step.started()).minusSeconds(60);
         Optional<Snapshot> found = manualSnapshots(ec, group, step.facts().get("snapshot-name"), since);
         if (found.isEmpty()) {
-            return new Finding(Resolution.PENDING, "no manual snapshot " + group + SNAPSHOT_INFIX
+            return new Finding(Resolution.PENDING, "no manual snapshot " + Snapshots.preValkeyPrefix(group)
                     + "* since the step started: it was not taken, and may run", Map.of());
         }
         String name = found.get().snapshotName();
@@ -125,7 +124,7 @@ public final class AwsReconciler implements Reconciler {
     private static Optional<Snapshot> manualSnapshots(ElastiCacheClient ec, String group, String name, Instant since) {
         return ec.describeSnapshots(r -> r.replicationGroupId(group).snapshotSource("manual")).snapshots().stream()
                 .filter(s -> name != null ? s.snapshotName().equals(name)
-                        : s.snapshotName().startsWith(group + SNAPSHOT_INFIX) && !created(s).isBefore(since))
+                        : s.snapshotName().startsWith(Snapshots.preValkeyPrefix(group)) && !created(s).isBefore(since))
                 .max(Comparator.comparing(AwsReconciler::created));
     }
 

@@ -1,5 +1,6 @@
 package dev.runbook.run;
 
+import dev.runbook.action.elasticache.CreateSnapshot;
 import java.util.Optional;
 
 /**
@@ -31,8 +32,8 @@ public record ReconcileSeed(boolean engineChanged, Optional<String> snapshotName
         if (named.isPresent() || !sent(replay, "manual-snapshot")) {
             return named;
         }
-        // The create-snapshot step names it <group>-pre-valkey-<UTC yyyyMMdd-HHmm> of the moment it ran.
-        String digits = replay.stepById("manual-snapshot").orElseThrow().started().replaceAll("[^0-9]", "");
-        return Optional.of(group + AwsReconciler.SNAPSHOT_INFIX + digits.substring(0, 8) + "-" + digits.substring(8, 12));
+        // named by the create-snapshot step's own rule, for the moment it ran
+        String started = replay.stepById("manual-snapshot").orElseThrow().started();
+        return Optional.of(CreateSnapshot.nameAt(group, java.time.Instant.parse(started)));
     }
 }
