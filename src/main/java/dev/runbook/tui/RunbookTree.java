@@ -85,8 +85,9 @@ public final class RunbookTree extends AbstractComponent<RunbookTree> {
         return new ComponentRenderer<>() {
             @Override
             public TerminalSize getPreferredSize(RunbookTree tree) {
-                int width = tree.rows().stream().mapToInt(TerminalTextUtils::getColumnWidth).max().orElse(10) + 1;
-                return new TerminalSize(width, tree.rows().size());
+                List<String> rows = tree.rows();
+                int width = rows.stream().mapToInt(TerminalTextUtils::getColumnWidth).max().orElse(10) + 1;
+                return new TerminalSize(width, rows.size());
             }
 
             @Override
