@@ -34,10 +34,6 @@ public final class Params {
         return reader.oneOf(key, allowed);
     }
 
-    public String oneOf(String key, List<String> allowed, String fallback) {
-        return reader.has(key) ? reader.oneOf(key, allowed) : fallback;
-    }
-
     public String matching(String key, Pattern pattern, String what) {
         return reader.matching(key, pattern, what);
     }

@@ -94,11 +94,6 @@ public record Environment(
         return env;
     }
 
-    /** True when the target topology adds nodes, failover or Multi-AZ to what runs today. */
-    public boolean changesTopology() {
-        return numCacheClusters != currentNumCacheClusters;
-    }
-
     /** The values a runbook may substitute as {@code ${env.<key>}}, in kebab-case as in the settings. */
     public java.util.Map<String, Object> asSubstitutions() {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
