@@ -46,10 +46,6 @@ public final class Params {
         return reader.has(key) ? reader.integer(key, min, max) : fallback;
     }
 
-    public double number(String key, double fallback) {
-        return reader.has(key) ? reader.number(key) : fallback;
-    }
-
     public Duration duration(String key, Duration fallback) {
         return reader.duration(key, fallback);
     }
