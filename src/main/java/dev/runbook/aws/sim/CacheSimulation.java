@@ -226,7 +226,15 @@ public final class CacheSimulation {
     }
 
     AwsServiceException error(AwsServiceException.Builder builder, int status, String code, String message) {
-        return AwsErrors.error(builder, SERVICE, status, code, message, nextRequestId());
+        // built as the real client hands them over: concrete class, status, error code, request id
+        String requestId = nextRequestId();
+        return builder.message(message + " (Service: " + SERVICE + ", Status Code: " + status + ", Request ID: "
+                        + requestId + ")")
+                .statusCode(status)
+                .requestId(requestId)
+                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode(code)
+                        .errorMessage(message).serviceName(SERVICE).build())
+                .build();
     }
 
     /**
