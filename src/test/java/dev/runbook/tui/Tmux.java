@@ -32,7 +32,9 @@ public final class Tmux implements AutoCloseable {
     }
 
     /** Starts {@code shellCommand} in {@code dir}; the pane stays after it exits so its last output can be read. */
-    public static Tmux start(String name, int columns, int rows, Path dir, String shellCommand) {
+    public static Tmux start(String label, int columns, int rows, Path dir, String shellCommand) {
+        // One session per test JVM: several checkouts may run their end-to-end tests on one machine at once.
+        String name = label + "-" + ProcessHandle.current().pid();
         run("kill-session", "-t", name);
         tmux(List.of("new-session", "-d", "-s", name, "-x", String.valueOf(columns), "-y", String.valueOf(rows),
                 "-c", dir.toAbsolutePath().toString(), "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
