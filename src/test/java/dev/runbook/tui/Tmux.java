@@ -33,12 +33,17 @@ public final class Tmux implements AutoCloseable {
 
     /** Starts {@code shellCommand} in {@code dir}; the pane stays after it exits so its last output can be read. */
     public static Tmux start(String label, int columns, int rows, Path dir, String shellCommand) {
-        // One session per test JVM: several checkouts may run their end-to-end tests on one machine at once.
         String name = label + "-" + ProcessHandle.current().pid();
         run("kill-session", "-t", name);
-        tmux(List.of("new-session", "-d", "-s", name, "-x", String.valueOf(columns), "-y", String.valueOf(rows),
-                "-c", dir.toAbsolutePath().toString(), "-e", "LANG=C.UTF-8", "-e", "TERM=xterm-256color",
-                shellCommand + "; echo \"exit code $?\"; sleep 600"));
+        List<String> create = List.of("new-session", "-d", "-s", name, "-x", String.valueOf(columns), "-y",
+                String.valueOf(rows), "-c", dir.toAbsolutePath().toString(), "-e", "LANG=C.UTF-8", "-e",
+                "TERM=xterm-256color", shellCommand + "; echo \"exit code $?\"; sleep 600");
+        try {
+            tmux(create);
+        } catch (IllegalStateException e) {
+            // a server whose last session just closed is still exiting ("server exited unexpectedly"): once more
+            tmux(create);
+        }
         return new Tmux(name);
     }
 
@@ -91,8 +96,18 @@ public final class Tmux implements AutoCloseable {
         }
     }
 
+    /**
+     * This JVM's own tmux server (its own socket): several checkouts run their end-to-end tests on one machine
+     * at once, and one's kill-server or exiting server must not take another's sessions.
+     */
+    private static final List<String> TMUX = List.of("tmux", "-L", "runbook-test-" + ProcessHandle.current().pid());
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> run("kill-server")));
+    }
+
     private static void run(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("tmux"));
+        List<String> cmd = new ArrayList<>(TMUX);
         cmd.addAll(List.of(args));
         try {
             new ProcessBuilder(cmd).redirectErrorStream(true).start().waitFor();
@@ -104,7 +119,7 @@ public final class Tmux implements AutoCloseable {
     }
 
     private static String tmux(List<String> args) {
-        List<String> cmd = new ArrayList<>(List.of("tmux"));
+        List<String> cmd = new ArrayList<>(TMUX);
         cmd.addAll(args);
         try {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
