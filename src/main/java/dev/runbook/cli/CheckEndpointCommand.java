@@ -8,6 +8,8 @@ import dev.runbook.action.dataplane.Endpoint;
 import dev.runbook.action.dataplane.EndpointReading;
 import dev.runbook.action.dataplane.JedisConnector;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -19,13 +21,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code check-endpoint HOST:PORT [--tls] [--auth-token-env VAR]}: PINGs an endpoint and prints its engine,
- * version, mode and round trip, by the same rule as the runbook's endpoint-check step. Needs no settings.
+ * {@code check-endpoint HOST:PORT [--tls [--ca-file FILE]] [--auth-token-env VAR]}: PINGs an endpoint and prints
+ * its engine, version, mode and round trip, by the same rule as the runbook's endpoint-check step. Needs no
+ * settings. The connect, the TLS handshake and each reply are bounded by {@link #TIMEOUT}.
  */
 @Command(name = "check-endpoint", description = "PING a Redis/Valkey endpoint and print its engine, version, "
         + "mode and PING round trip (Valkey is told from Redis by INFO server's valkey_version line).")
 public final class CheckEndpointCommand implements Callable<Integer> {
-    static final Duration TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -35,6 +38,10 @@ public final class CheckEndpointCommand implements Callable<Integer> {
 
     @Option(names = "--tls", description = "Connect with TLS (in-transit encryption on).")
     boolean tls;
+
+    @Option(names = "--ca-file", paramLabel = "FILE", description = "PEM file of the CA certificates to trust for "
+            + "--tls (default: the JVM's default trust store).")
+    Path caFile;
 
     @Option(names = "--auth-token-env", paramLabel = "VAR", description = "Environment variable holding the AUTH token.")
     String authTokenEnv;
@@ -50,10 +57,14 @@ public final class CheckEndpointCommand implements Callable<Integer> {
         } catch (CacheException e) {
             throw new InvalidInputException(e.getMessage());
         }
+        if (caFile != null && (!tls || !Files.isReadable(caFile) || Files.isDirectory(caFile))) {
+            throw new InvalidInputException("--ca-file: " + (!tls ? "only goes with --tls"
+                    : "cannot read " + caFile + " (a PEM file of CA certificates)"));
+        }
         PrintWriter out = spec.commandLine().getOut();
         try {
-            EndpointReading r = EndpointReading.read(
-                    new JedisConnector(endpoint, token, AuthToken.source(authTokenEnv, null)), TIMEOUT);
+            EndpointReading r = EndpointReading.read(new JedisConnector(endpoint, token,
+                    AuthToken.source(authTokenEnv, null), Optional.ofNullable(caFile), "--ca-file"), TIMEOUT);
             out.printf("endpoint  %s%n", endpoint);
             out.printf("engine    %s%n", r.identity().engine());
             out.printf("version   %s%n", r.identity().version());

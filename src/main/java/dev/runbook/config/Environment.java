@@ -26,7 +26,8 @@ public record Environment(
         String terraformDir,
         String migrationMethod,
         String confirmRisky,
-        DataPlane dataPlane) {
+        DataPlane dataPlane,
+        boolean production) {
 
     /** ElastiCache's rule: 1-40 letters, digits or hyphens, starting with a letter, no "--", no trailing "-". */
     public static final Pattern REPLICATION_GROUP_ID =
@@ -49,8 +50,29 @@ public record Environment(
     public record Target(String engine, String version, String parameterGroup) {
     }
 
-    /** The cache endpoint the data-plane steps talk to; the token itself is never held in settings. */
-    public record DataPlane(String host, int port, boolean tls, String authTokenEnv, String authTokenFile) {
+    /**
+     * The cache endpoint the data-plane steps talk to; the token itself is never held in settings.
+     * {@code caFile} is a PEM file of the CA certificates to trust for TLS ("" = the JVM's default trust store).
+     */
+    public record DataPlane(String host, int port, boolean tls, String authTokenEnv, String authTokenFile,
+                            String caFile, BenchmarkWrites benchmark) {
+        /** Without a CA file, with the benchmark's defaults for a non-production environment. */
+        public DataPlane(String host, int port, boolean tls, String authTokenEnv, String authTokenFile) {
+            this(host, port, tls, authTokenEnv, authTokenFile, "", BenchmarkWrites.defaults(false));
+        }
+    }
+
+    /**
+     * What the benchmark may write: {@code writes} (default: only on a non-production environment), and then
+     * only keys under {@code keyPrefix} in database {@code db}, which it deletes again afterwards.
+     */
+    public record BenchmarkWrites(boolean writes, String keyPrefix, int db) {
+        public static final String DEFAULT_PREFIX = "runbook-benchmark:";
+        static final Pattern PREFIX = Pattern.compile("^[^*?\\[\\]\\\\\\s]{3,64}$");
+
+        public static BenchmarkWrites defaults(boolean production) {
+            return new BenchmarkWrites(!production, DEFAULT_PREFIX, 0);
+        }
     }
 
     static Environment read(String name, ConfigReader r) {
@@ -65,8 +87,18 @@ public record Environment(
                 tgt.string("parameter-group"));
         tgt.rejectUnknown();
         ConfigReader dp = r.object("data-plane");
+        boolean production = r.bool("production");
+        BenchmarkWrites bench = BenchmarkWrites.defaults(production);
+        if (dp.has("benchmark")) {
+            ConfigReader b = dp.object("benchmark");
+            bench = new BenchmarkWrites(b.has("writes") ? b.bool("writes") : bench.writes(),
+                    b.has("key-prefix") ? b.matching("key-prefix", BenchmarkWrites.PREFIX,
+                            "3-64 characters without spaces or the SCAN pattern characters * ? [ ] \\") : bench.keyPrefix(),
+                    b.has("db") ? b.integer("db", 0, 15) : bench.db());
+            b.rejectUnknown();
+        }
         DataPlane dataPlane = new DataPlane(dp.string("host", ""), dp.integer("port", 1, 65535), dp.bool("tls"),
-                dp.string("auth-token-env", ""), dp.string("auth-token-file", ""));
+                dp.string("auth-token-env", ""), dp.string("auth-token-file", ""), dp.string("ca-file", ""), bench);
         dp.rejectUnknown();
         Environment env = new Environment(name, id,
                 r.string("node-type"), source, target,
@@ -83,7 +115,8 @@ public record Environment(
                 r.string("terraform-dir"),
                 r.oneOf("migration-method", METHODS),
                 r.oneOf("confirm-risky", CONFIRMS),
-                dataPlane);
+                dataPlane,
+                production);
         r.rejectUnknown();
         if (env.multiAz && (!env.automaticFailover || env.numCacheClusters < 2)) {
             throw r.fail("multi-az", "Multi-AZ needs automatic-failover = true and num-cache-clusters >= 2");
@@ -116,6 +149,7 @@ public record Environment(
         m.put("terraform-dir", terraformDir);
         m.put("migration-method", migrationMethod);
         m.put("confirm-risky", confirmRisky);
+        m.put("production", production);
         return m;
     }
 }

@@ -33,7 +33,7 @@ class SecretsInRunFilesTest {
                 dev.multiAz(), dev.atRestEncryption(), dev.transitEncryption(), dev.applyImmediately(),
                 dev.snapshotRetentionLimit(), dev.snapshotWindow(), dev.maintenanceWindow(), dev.terraformDir(),
                 dev.migrationMethod(), dev.confirmRisky(), new Environment.DataPlane("", 6379, true, "",
-                tokenFile.toString()));
+                tokenFile.toString()), dev.production());
         kit.behaviour.put("dataplane.endpoint-check", ctx -> {
             ctx.progress().log("connecting with " + TOKEN);
             return Outcome.succeeded("PONG from a server reached with " + TOKEN).fact("token-used", TOKEN)

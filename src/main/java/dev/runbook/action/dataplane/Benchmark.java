@@ -1,52 +1,71 @@
 package dev.runbook.action.dataplane;
 
-import dev.runbook.run.RunFiles;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.run.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.stream.Collectors;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * {@code dataplane.benchmark}: the guide's {@code redis-benchmark -n 100000 -c 50}, with {@code --csv}, before
- * ({@code phase = before}) and after the change; after, the requests/s of each test against the before step's
- * (the guide promises "up to 2x"). The CSV and the tool's messages are saved in the run folder. Without
- * valkey-benchmark or redis-benchmark on PATH the step is skipped, saying how to install one.
+ * {@code dataplane.benchmark}: the guide's {@code redis-benchmark -n 100000 -c 50}, measured by the built-in
+ * {@link LoadGenerator} over the data plane's own connections (TLS with the settings' CA, AUTH in the
+ * protocol, bounded replies) because redis-benchmark and valkey-benchmark take the password only on their
+ * command line and hang on an untrusted certificate. Before ({@code phase = before}) and after the change;
+ * after, the requests/s of each test against the before step's (the guide promises "up to 2x").
+ *
+ * <p>It mutates: it loads the cache and may write, so it is confirmed and a dry run only shows it. Where the
+ * settings do not allow writes (by default on a production environment) it runs only PING and GET of keys
+ * that do not exist; where they do, every key it writes is under the dedicated prefix and deleted afterwards.
  */
 public final class Benchmark implements Action {
+    /** Bound on the connect, the TLS handshake and every reply. */
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
     private final boolean after;
     private final int requests;
     private final int clients;
-    private final List<String> tests;
+    private final int keyspace;
+    private final Set<LoadTest> tests;
     private final Duration timeout;
-    private final String path;
 
-    public Benchmark(boolean after, int requests, int clients, List<String> tests, Duration timeout, String path) {
+    public Benchmark(boolean after, int requests, int clients, int keyspace, Set<LoadTest> tests, Duration timeout) {
         this.after = after;
         this.requests = requests;
         this.clients = clients;
-        this.tests = List.copyOf(tests);
+        this.keyspace = keyspace;
+        this.tests = tests.isEmpty() ? EnumSet.noneOf(LoadTest.class) : EnumSet.copyOf(tests);
         this.timeout = timeout;
-        this.path = path;
     }
 
     public static Benchmark create(Params p) {
         boolean after = p.oneOf("phase", List.of("before", "after")).equals("after");
+        Set<LoadTest> tests = EnumSet.noneOf(LoadTest.class);
+        for (String name : p.strings("tests", List.of())) {
+            tests.add(Arrays.stream(LoadTest.values()).filter(t -> t.word().equalsIgnoreCase(name)).findFirst()
+                    .orElseThrow(() -> p.invalid("tests", "'" + name + "' is not a benchmark test (known: "
+                            + Arrays.stream(LoadTest.values()).map(LoadTest::word).collect(Collectors.joining(", ")) + ")")));
+        }
         Benchmark b = new Benchmark(after, p.integer("requests", 1, 100_000_000, 100_000),
-                p.integer("clients", 1, 10_000, 50), p.strings("tests", List.of()),
-                p.duration("timeout", Duration.ofMinutes(15)), System.getenv("PATH"));
+                p.integer("clients", 1, 1_000, 50), p.integer("keyspace", 1, 1_000_000, 10_000), tests,
+                p.duration("timeout", Duration.ofMinutes(15)));
         p.finish();
         return b;
     }
@@ -55,31 +74,37 @@ public final class Benchmark implements Action {
         return after ? "after" : "before";
     }
 
-    @Override
-    public Preview preview(ActionContext ctx) {
-        var dp = ctx.environment().dataPlane();
-        String tool = BenchmarkTool.locate(path).map(t -> t.getFileName().toString()).orElse("redis-benchmark");
-        Endpoint shown = new Endpoint(dp.host().isBlank() ? "<primary endpoint>" : dp.host(), dp.port(), dp.tls());
-        String auth = AuthToken.source(dp.authTokenEnv(), dp.authTokenFile());
-        Preview preview = Preview.of("Benchmark " + shown + (after ? " and compare requests/s with before (guide: up to 2x)" : ""),
-                String.join(" ", BenchmarkTool.command(tool, shown, requests, clients, tests))
-                        + ("none".equals(auth) ? "" : "  (auth from " + auth + " via " + BenchmarkTool.AUTH_VARIABLE + ")"));
-        return BenchmarkTool.locate(path).isPresent() ? preview
-                : preview.withWarning("Neither valkey-benchmark nor redis-benchmark is on PATH: this step will be skipped ("
-                        + BenchmarkTool.HOW_TO_INSTALL + ").");
+    private BenchmarkPlan plan(ActionContext ctx) {
+        return BenchmarkPlan.of(tests, requests, clients, keyspace, ctx.environment());
     }
 
     @Override
+    public Preview preview(ActionContext ctx) {
+        BenchmarkPlan plan = plan(ctx);
+        Preview p = new Preview("Benchmark " + JedisConnector.previewEndpoint(ctx) + ": " + (plan.tests().isEmpty()
+                ? "no test to run" : plan.testNames()) + ", " + requests + " requests each over " + clients
+                + " connections (" + plan.writeRule() + ")"
+                + (after ? "; compare requests/s with before (guide: up to 2x)" : ""), plan.commands(), List.of());
+        for (String w : plan.warnings()) {
+            p = p.withWarning(w);
+        }
+        return p;
+    }
+
+    /** Always: it loads the cache (and may write to it), so it is confirmed and a dry run never sends it. */
+    @Override
     public boolean mutates() {
-        return false;
+        return true;
     }
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
-        Optional<Path> tool = BenchmarkTool.locate(path);
-        if (tool.isEmpty()) {
-            return Outcome.skipped("Not benchmarked: neither valkey-benchmark nor redis-benchmark is installed; install one ("
-                    + BenchmarkTool.HOW_TO_INSTALL + ") and run this step again.").build();
+        BenchmarkPlan plan = plan(ctx);
+        if (ctx.mode() == Mode.DRY_RUN) { // the run never asks, but a dry run must not load the cache whoever asks
+            return Outcome.wouldRun("would send: " + String.join(" ; ", plan.commands())).build();
+        }
+        if (plan.tests().isEmpty()) {
+            return Outcome.skipped("Not benchmarked: every test asked for writes, and " + plan.writeRule() + ".").build();
         }
         try {
             CacheConnector connector = ctx.service(CacheConnector.class).orElseGet(() -> JedisConnector.forRun(ctx));
@@ -87,61 +112,63 @@ public final class Benchmark implements Action {
                 return Outcome.skipped("Not benchmarked: " + connector.describe() + " is simulated; a benchmark needs a real engine.")
                         .build();
             }
-            List<BenchmarkCsv.Result> results = run(ctx, tool.get(), real);
-            return after ? compare(ctx, results) : record(results, Outcome.succeeded(line(results))).build();
+            ctx.progress().log("benchmark " + connector.describe() + ": " + plan.testNames() + " (" + plan.writeRule() + ")");
+            BenchmarkRun run = new BenchmarkRun(real, plan, ctx);
+            List<LoadGenerator.Result> results = run.measure(System.nanoTime() + timeout.toNanos());
+            save(ctx, results);
+            Outcome.Builder out = after ? compare(ctx, results) : record(results, Outcome.succeeded(line(results)));
+            plan.warnings().forEach(out::warning);
+            out.fact("benchmark-writes", plan.writes() ? plan.prefix() + "* in db " + plan.settings().db() : "none");
+            if (plan.writes()) {
+                out.fact("benchmark-keys-deleted", run.deleted()).fact("benchmark-keys-left", run.left());
+            }
+            return out.build();
         } catch (CacheException e) {
             throw new ActionException(e.getMessage(), null, null, e);
+        } catch (LoadGenerator.TimedOut e) {
+            throw new ActionException("The benchmark did not finish within " + format(timeout) + " and was stopped ("
+                    + e.getMessage() + "): try fewer requests or tests.", null, null, e);
         } catch (IOException e) {
-            throw new ActionException("Cannot run " + tool.get() + " (" + e.getMessage() + "): check it runs from this shell.",
-                    null, null, e);
+            throw new ActionException("Cannot save the benchmark's results in " + ctx.runDir() + " (" + e.getMessage()
+                    + ").", null, null, e);
         }
     }
 
-    private List<BenchmarkCsv.Result> run(ActionContext ctx, Path tool, JedisConnector connector)
-            throws IOException, InterruptedException, ActionException {
-        List<String> cmd = BenchmarkTool.command(tool.toString(), connector.endpoint(), requests, clients, tests);
+    private static String format(Duration d) {
+        if (d.toMillis() % 1000 != 0) {
+            return d.toMillis() + " ms";
+        }
+        return d.toSeconds() % 60 == 0 ? d.toMinutes() + " min" : d.toSeconds() + " s";
+    }
+
+    /** {@code benchmark-<phase>.csv} in the run folder (owner-only), one line a test, redis-benchmark's column names. */
+    private void save(ActionContext ctx, List<LoadGenerator.Result> results) throws IOException {
         Files.createDirectories(ctx.runDir());
         Path csv = ctx.runDir().resolve("benchmark-" + phase() + ".csv");
-        Path log = ctx.runDir().resolve("benchmark-" + phase() + ".log");
         RunFiles.createOwnerOnly(csv);
-        RunFiles.createOwnerOnly(log);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(csv.toFile()).redirectError(log.toFile());
-        connector.token().ifPresent(t -> pb.environment().put(BenchmarkTool.AUTH_VARIABLE, t));
-        ctx.progress().log(String.join(" ", cmd));
-        ctx.progress().status("Benchmarking " + connector.describe() + " (" + requests + " requests per test)");
-        Process process = pb.start();
-        try {
-            // A child process in real time: the virtual clock cannot speed it up.
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new ActionException("The benchmark did not finish within " + timeout.toMinutes()
-                        + " min and was stopped: try fewer requests or tests.");
-            }
-        } finally {
-            process.destroyForcibly();
+        StringBuilder s = new StringBuilder("\"test\",\"rps\",\"avg_latency_ms\",\"p50_latency_ms\",\"p99_latency_ms\","
+                + "\"requests\",\"clients\"\n");
+        for (LoadGenerator.Result r : results) {
+            s.append(String.format(Locale.ROOT, "\"%s\",\"%.2f\",\"%.3f\",\"%.3f\",\"%.3f\",\"%d\",\"%d\"%n", r.test(),
+                    r.rps(), r.avgMs(), r.p50Ms(), r.p99Ms(), r.requests(), clients));
         }
-        List<BenchmarkCsv.Result> results = BenchmarkCsv.parse(Files.readString(csv));
-        if (process.exitValue() != 0 || results.isEmpty()) {
-            List<String> messages = Files.readAllLines(log);
-            String last = messages.isEmpty() ? "no output" : messages.get(messages.size() - 1);
-            throw new ActionException(tool.getFileName() + " failed (exit " + process.exitValue() + ": " + last
-                    + "); its output is in " + log + ".");
-        }
-        return results;
+        Files.writeString(csv, s);
     }
 
-    private Outcome.Builder record(List<BenchmarkCsv.Result> results, Outcome.Builder b) {
-        for (BenchmarkCsv.Result r : results) {
-            b.fact("rps-" + r.key(), String.format(Locale.ROOT, "%.0f", r.rps()));
-            r.p50Ms().ifPresent(p -> b.fact("p50-ms-" + r.key(), String.format(Locale.ROOT, "%.3f", p)));
+    private Outcome.Builder record(List<LoadGenerator.Result> results, Outcome.Builder b) {
+        for (LoadGenerator.Result r : results) {
+            b.fact("rps-" + r.test(), String.format(Locale.ROOT, "%.0f", r.rps()));
+            b.fact("p50-ms-" + r.test(), String.format(Locale.ROOT, "%.3f", r.p50Ms()));
+            b.fact("p99-ms-" + r.test(), String.format(Locale.ROOT, "%.3f", r.p99Ms()));
         }
         return b;
     }
 
-    private Outcome compare(ActionContext ctx, List<BenchmarkCsv.Result> results) {
-        Map<BenchmarkCsv.Result, Double> ratios = new LinkedHashMap<>();
+    private Outcome.Builder compare(ActionContext ctx, List<LoadGenerator.Result> results) {
+        Map<LoadGenerator.Result, Double> ratios = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
-        for (BenchmarkCsv.Result r : results) {
-            Optional<Double> before = ctx.fact("rps-" + r.key()).map(Double::parseDouble).filter(v -> v > 0);
+        for (LoadGenerator.Result r : results) {
+            Optional<Double> before = ctx.fact("rps-" + r.test()).map(Double::parseDouble).filter(v -> v > 0);
             if (before.isEmpty()) {
                 warnings.add(r.test() + ": no result from before the change to compare with.");
             } else {
@@ -158,16 +185,99 @@ public final class Benchmark implements Action {
         String summary = ratios.isEmpty() ? line(results) + " (nothing from before to compare with)"
                 : "Requests/s after vs before: " + text + " (guide: up to 2x)";
         Outcome.Builder out = record(results, Outcome.succeeded(summary));
-        ratios.forEach((r, ratio) -> out.fact("ratio-" + r.key(), String.format(Locale.ROOT, "%.2f", ratio)));
+        ratios.forEach((r, ratio) -> out.fact("ratio-" + r.test(), String.format(Locale.ROOT, "%.2f", ratio)));
         warnings.forEach(out::warning);
-        return out.build();
+        return out;
     }
 
-    private static String line(List<BenchmarkCsv.Result> results) {
-        StringBuilder s = new StringBuilder();
-        for (BenchmarkCsv.Result r : results) {
-            s.append(s.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.0f rps", r.test(), r.rps()));
+    private static String line(List<LoadGenerator.Result> results) {
+        return results.stream().map(LoadGenerator.Result::line).collect(Collectors.joining(", "));
+    }
+
+    /** One execution: the prefix check, the tests, and the clean-up that runs whatever happened. */
+    private static final class BenchmarkRun {
+        private final JedisConnector connector;
+        private final BenchmarkPlan plan;
+        private final ActionContext ctx;
+        private long deleted;
+        private int left;
+
+        BenchmarkRun(JedisConnector connector, BenchmarkPlan plan, ActionContext ctx) {
+            this.connector = connector;
+            this.plan = plan;
+            this.ctx = ctx;
         }
-        return s.toString();
+
+        long deleted() {
+            return deleted;
+        }
+
+        int left() {
+            return left;
+        }
+
+        List<LoadGenerator.Result> measure(long deadline) throws InterruptedException, LoadGenerator.TimedOut {
+            if (plan.writes()) {
+                refuseIfPrefixInUse();
+            }
+            List<LoadGenerator.Result> results = new ArrayList<>();
+            boolean cleaned = false;
+            try (LoadGenerator load = new LoadGenerator(connector, plan.clients(), plan.settings().db(), REPLY_TIMEOUT)) {
+                for (LoadTest t : plan.tests()) {
+                    ctx.progress().status("Benchmark " + t + " (" + plan.requests() + " requests over "
+                            + plan.clients() + " connections)");
+                    LoadGenerator.Result r = load.run(t, plan.requests(), plan.keyspace(), plan.prefix(), deadline);
+                    ctx.progress().log("benchmark " + r.line());
+                    results.add(r);
+                }
+                cleaned = true;
+            } finally {
+                if (plan.writes()) {
+                    cleanUp(cleaned);
+                }
+            }
+            return results;
+        }
+
+        private Jedis admin() {
+            Jedis j = connector.connect(REPLY_TIMEOUT);
+            if (plan.settings().db() != 0) {
+                j.select(plan.settings().db());
+            }
+            return j;
+        }
+
+        private void refuseIfPrefixInUse() {
+            try (Jedis j = admin()) {
+                List<String> found = BenchmarkKeys.existing(j, plan.prefix(), 3);
+                if (!found.isEmpty()) {
+                    throw new CacheException("Not benchmarked: keys with the benchmark's prefix already exist in db "
+                            + plan.settings().db() + " (e.g. " + String.join(", ", found) + "): they may be the "
+                            + "application's, or left by an interrupted benchmark. Look at them (valkey-cli --scan "
+                            + "--pattern '" + plan.prefix() + "*'), delete them if they are the benchmark's, or set "
+                            + "another data-plane.benchmark.key-prefix.");
+                }
+            } catch (JedisException e) {
+                throw JedisCacheClient.translate(e, connector.endpoint().toString());
+            }
+        }
+
+        /** Deletes what the tests wrote; on failure says which keys may be left and how to remove them. */
+        private void cleanUp(boolean finished) {
+            try (Jedis j = admin()) {
+                deleted = BenchmarkKeys.delete(j, plan.prefix(), plan.keyspace());
+                left = BenchmarkKeys.existing(j, plan.prefix(), 100).size();
+                ctx.progress().log("benchmark clean-up: " + deleted + " keys under " + plan.prefix() + "* deleted, "
+                        + left + " left");
+            } catch (RuntimeException e) {
+                String how = "keys under " + plan.prefix() + "* in db " + plan.settings().db() + " may be left: delete them "
+                        + "(valkey-cli --scan --pattern '" + plan.prefix() + "*' | xargs valkey-cli unlink)";
+                if (finished) {
+                    throw new CacheException("The benchmark ran but its clean-up failed (" + e.getMessage() + "): " + how
+                            + ".", e);
+                }
+                ctx.progress().log("benchmark clean-up failed (" + e.getMessage() + "): " + how);
+            }
+        }
     }
 }

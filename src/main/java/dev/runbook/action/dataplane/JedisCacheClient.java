@@ -27,7 +27,25 @@ final class JedisCacheClient implements CacheClient {
 
     /** The operator sentence for a failed call: unreachable, credentials refused, or an error reply. */
     static CacheException translate(JedisException e, String endpoint) {
+        return translate(e, endpoint, false);
+    }
+
+    /**
+     * As {@link #translate(JedisException, String)}; {@code tlsConnect} = it failed while a TLS connection was
+     * made, where a read timeout or an answer that is not TLS means the handshake never completed.
+     */
+    static CacheException translate(JedisException e, String endpoint, boolean tlsConnect) {
         String reason = reason(e);
+        if (has(e, java.security.cert.CertificateException.class)) {
+            return new CacheException(endpoint + ": certificate not trusted (" + reason + "): name the CA that signed it "
+                    + "(check-endpoint --ca-file FILE, data-plane.ca-file in the settings), or check that this is the "
+                    + "cache you meant.", e);
+        }
+        if (tlsConnect && (has(e, javax.net.ssl.SSLException.class)
+                || has(e, java.net.SocketTimeoutException.class) && !reason.toLowerCase(java.util.Locale.ROOT).contains("connect"))) {
+            return new CacheException(endpoint + " did not complete a TLS handshake (" + reason + "): that port does "
+                    + "not seem to speak TLS; without in-transit encryption leave out --tls (data-plane.tls = false).", e);
+        }
         if (e instanceof JedisAccessControlException) {
             return new CacheException(endpoint + " refused the credentials (" + reason
                     + "): check the auth token the settings name.", e);
@@ -37,6 +55,15 @@ final class JedisCacheClient implements CacheClient {
                     + "): check the host, port, TLS setting and that this machine can reach the cache's VPC.", e);
         }
         return new CacheException(endpoint + " answered with an error: " + reason, e);
+    }
+
+    private static boolean has(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.runbook.action.dataplane;
 
 import dev.runbook.action.ActionContext;
 import dev.runbook.config.Environment;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import redis.clients.jedis.ClientSetInfoConfig;
@@ -11,19 +12,34 @@ import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
 
 /**
- * Opens real connections with Jedis: TLS when the endpoint needs it, AUTH with the token read from the
- * environment variable or file the settings name. {@link #forRun} finds the run's endpoint: the settings'
- * {@code data-plane.host} if set, else the {@code primary-endpoint} fact an earlier step recorded.
+ * Opens real connections with Jedis: TLS when the endpoint needs it (trusting the CA file the settings name,
+ * else the JVM's default trust store; see {@link TlsSockets}), AUTH with the token read from the environment
+ * variable or file the settings name. The token goes only to Jedis, which sends it in the AUTH command: no
+ * child process ever gets it. {@link #forRun} finds the run's endpoint: the settings' {@code data-plane.host}
+ * if set, else the {@code primary-endpoint} fact an earlier step recorded.
  */
 public final class JedisConnector implements CacheConnector {
     private final Endpoint endpoint;
     private final Optional<String> token;
     private final String tokenSource;
+    private final Optional<Path> caFile;
+    private final String caSetting;
 
     public JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource) {
+        this(endpoint, token, tokenSource, Optional.empty(), "data-plane.ca-file");
+    }
+
+    /**
+     * With the PEM file of CA certificates to trust for TLS ({@code caSetting} names where it was set, for
+     * messages: "data-plane.ca-file", "--ca-file"); empty = the JVM's default trust store.
+     */
+    public JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource, Optional<Path> caFile,
+                          String caSetting) {
         this.endpoint = endpoint;
         this.token = token;
         this.tokenSource = tokenSource;
+        this.caFile = caFile;
+        this.caSetting = caSetting;
     }
 
     /** The connector for the run's endpoint; throws {@link CacheException} when none is known or the token is missing. */
@@ -31,7 +47,9 @@ public final class JedisConnector implements CacheConnector {
         Environment.DataPlane dp = ctx.environment().dataPlane();
         Endpoint endpoint = endpoint(ctx);
         Optional<String> token = AuthToken.read(dp.authTokenEnv(), dp.authTokenFile(), System.getenv());
-        return new JedisConnector(endpoint, token, AuthToken.source(dp.authTokenEnv(), dp.authTokenFile()));
+        Optional<Path> ca = dp.caFile().isBlank() ? Optional.empty() : Optional.of(Path.of(dp.caFile()));
+        return new JedisConnector(endpoint, token, AuthToken.source(dp.authTokenEnv(), dp.authTokenFile()), ca,
+                "data-plane.ca-file");
     }
 
     /** data-plane.host:port if the host is set, else the primary-endpoint fact; TLS as the settings say. */
@@ -55,16 +73,12 @@ public final class JedisConnector implements CacheConnector {
         Environment.DataPlane dp = ctx.environment().dataPlane();
         String where = dp.host().isBlank() ? "<primary endpoint>:" + dp.port() : dp.host() + ":" + dp.port();
         String auth = AuthToken.source(dp.authTokenEnv(), dp.authTokenFile());
-        return where + " (" + (dp.tls() ? "TLS, " : "") + ("none".equals(auth) ? "no auth" : "auth from " + auth) + ")";
+        String tls = !dp.tls() ? "" : dp.caFile().isBlank() ? "TLS, default trust store, " : "TLS, CA " + dp.caFile() + ", ";
+        return where + " (" + tls + ("none".equals(auth) ? "no auth" : "auth from " + auth) + ")";
     }
 
     public Endpoint endpoint() {
         return endpoint;
-    }
-
-    /** The token for a child process (redis-benchmark reads REDISCLI_AUTH); empty without AUTH. */
-    Optional<String> token() {
-        return token;
     }
 
     @Override
@@ -74,6 +88,14 @@ public final class JedisConnector implements CacheConnector {
 
     @Override
     public CacheClient open(Duration timeout) {
+        return new JedisCacheClient(connect(timeout), endpoint.toString());
+    }
+
+    /**
+     * A connected, authenticated Jedis: the TCP connect, the TLS handshake and every reply are each bounded
+     * by {@code timeout}. For the benchmark's load generator, which needs commands {@link CacheClient} leaves out.
+     */
+    Jedis connect(Duration timeout) {
         int millis = (int) Math.max(1, timeout.toMillis());
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis)
@@ -81,12 +103,14 @@ public final class JedisConnector implements CacheConnector {
                 .ssl(endpoint.tls())
                 // No CLIENT SETINFO on connect: one round trip less per reconnect of the downtime probe.
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
+        if (endpoint.tls()) {
+            config.sslSocketFactory(TlsSockets.factory(caFile, caSetting));
+        }
         token.ifPresent(config::password);
         try {
-            Jedis jedis = new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), config.build());
-            return new JedisCacheClient(jedis, endpoint.toString());
+            return new Jedis(new HostAndPort(endpoint.host(), endpoint.port()), config.build());
         } catch (JedisException e) {
-            throw JedisCacheClient.translate(e, endpoint.toString());
+            throw JedisCacheClient.translate(e, endpoint.toString(), endpoint.tls());
         }
     }
 }

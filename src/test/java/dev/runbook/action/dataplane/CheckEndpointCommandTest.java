@@ -4,18 +4,30 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runbook.Main;
+import dev.runbook.cli.CheckEndpointCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CheckEndpointCommandTest {
     @TempDir
+    static Path certs;
+    private static TestTls tls;
+
+    @TempDir
     Path dir;
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
+
+    @BeforeAll
+    static void makeCertificates() throws Exception {
+        tls = TestTls.create(certs, "check-endpoint");
+    }
 
     private int run(String... args) {
         return Main.run(args, new PrintWriter(out), new PrintWriter(err));
@@ -65,5 +77,49 @@ class CheckEndpointCommandTest {
         assertEquals("error: Cannot reach 127.0.0.1:" + closed + " (Connection refused): check the host, port, TLS "
                 + "setting and that this machine can reach the cache's VPC.\n", err.toString());
         assertEquals("", out.toString());
+    }
+
+    @Test
+    void aTlsServerWhoseCaIsNamedAnswersWithItsEngine() throws Exception {
+        try (EngineServer valkey = EngineServer.start(EngineServer.Engine.VALKEY, dir.resolve("v"), null, tls)) {
+            int code = run("check-endpoint", "127.0.0.1:" + valkey.port, "--tls", "--ca-file", tls.caCert().toString());
+
+            assertEquals(0, code, err.toString());
+            String[] lines = out.toString().split("\n");
+            assertEquals("endpoint  127.0.0.1:" + valkey.port + " (TLS)", lines[0]);
+            assertEquals("engine    valkey", lines[1]);
+            assertEquals("version   8.0.1", lines[2]);
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateSaysSoInsteadOfCannotReach() throws Exception {
+        try (EngineServer valkey = EngineServer.start(EngineServer.Engine.VALKEY, dir.resolve("v"), null, tls)) {
+            int code = run("check-endpoint", "127.0.0.1:" + valkey.port, "--tls");
+
+            assertEquals(1, code, out.toString());
+            String e = err.toString();
+            assertTrue(e.startsWith("error: 127.0.0.1:" + valkey.port + " (TLS): certificate not trusted ("), e);
+            assertTrue(e.endsWith("): name the CA that signed it (check-endpoint --ca-file FILE, "
+                    + "data-plane.ca-file in the settings), or check that this is the cache you meant.\n"), e);
+            assertEquals(1, e.split("\n").length, e);
+        }
+    }
+
+    @Test
+    void tlsAgainstAPlainPortFailsWithinTheConnectTimeout() throws Exception {
+        try (EngineServer redis = EngineServer.start(EngineServer.Engine.REDIS, dir.resolve("r"))) {
+            long start = System.nanoTime();
+            int code = run("check-endpoint", "127.0.0.1:" + redis.port, "--tls");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertEquals(1, code, out.toString());
+            String e = err.toString();
+            assertTrue(e.startsWith("error: 127.0.0.1:" + redis.port + " (TLS) did not complete a TLS handshake ("), e);
+            assertTrue(e.endsWith("): that port does not seem to speak TLS; without in-transit encryption leave out "
+                    + "--tls (data-plane.tls = false).\n"), e);
+            assertTrue(took.compareTo(CheckEndpointCommand.TIMEOUT.plusSeconds(1)) < 0, "took " + took);
+            System.out.println("check-endpoint --tls against a plain port failed after " + took.toMillis() + " ms");
+        }
     }
 }
