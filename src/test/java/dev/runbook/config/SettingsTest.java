@@ -107,6 +107,37 @@ class SettingsTest {
         assertTrue(!e.getMessage().contains("\n"));
     }
 
+    @Test
+    void prodIsProductionAndItsBenchmarkOnlyReadsUnlessTheSettingsSayWrites() throws IOException {
+        Settings s = TestSettings.load();
+        assertTrue(s.environment("prod").production());
+        assertEquals(new Environment.BenchmarkWrites(false, "runbook-benchmark:", 0), s.environment("prod").dataPlane().benchmark());
+        assertEquals(new Environment.BenchmarkWrites(true, "runbook-benchmark:", 0), s.environment("dev").dataPlane().benchmark());
+        assertEquals("", s.environment("prod").dataPlane().caFile());
+
+        Path f = withProd("auth-token-file = \"\" }", "auth-token-file = \"\", ca-file = \"/etc/ca.pem\",\n"
+                + "        benchmark { writes = true, key-prefix = \"bench:\", db = 3 } }");
+        Environment.DataPlane dp = Settings.load(f).environment("prod").dataPlane();
+        assertEquals(new Environment.BenchmarkWrites(true, "bench:", 3), dp.benchmark());
+        assertEquals("/etc/ca.pem", dp.caFile());
+    }
+
+    @Test
+    void anEnvironmentMustSayWhetherItIsProduction() throws IOException {
+        Path f = withProd("production = true", "");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertTrue(e.getMessage().startsWith(f + ":"), e.getMessage());
+        assertTrue(e.getMessage().contains("runbook.environments.prod.production"), e.getMessage());
+    }
+
+    @Test
+    void aBenchmarkKeyPrefixThatIsAPatternIsRejected() throws IOException {
+        Path f = withProd("auth-token-file = \"\" }", "auth-token-file = \"\",\n        benchmark { key-prefix = \"app*\" } }");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, "app*") + ": runbook.environments.prod.data-plane.benchmark.key-prefix: 'app*' is "
+                + "not 3-64 characters without spaces or the SCAN pattern characters * ? [ ] \\", e.getMessage());
+    }
+
     private Path withProd(String from, String to) throws IOException {
         String text = Files.readString(Path.of("application.conf"));
         int prod = text.indexOf("prod {");
