@@ -39,6 +39,8 @@ import redis.clients.jedis.exceptions.JedisException;
 public final class Benchmark implements Action {
     /** Bound on the connect, the TLS handshake and every reply. */
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(5);
+    /** PINGs sent (and not counted) before the first test. */
+    static final int WARM_UP_PINGS = 2000;
     private final boolean after;
     private final int requests;
     private final int clients;
@@ -221,8 +223,10 @@ public final class Benchmark implements Action {
                 refuseIfPrefixInUse();
             }
             List<LoadGenerator.Result> results = new ArrayList<>();
-            boolean cleaned = false;
+            boolean finished = false;
             try (LoadGenerator load = new LoadGenerator(connector, plan.clients(), plan.settings().db(), REPLY_TIMEOUT)) {
+                // Not counted: the first commands also pay for the JIT compiling the client's code path.
+                load.run(LoadTest.PING, Math.min(WARM_UP_PINGS, plan.requests()), plan.keyspace(), plan.prefix(), deadline);
                 for (LoadTest t : plan.tests()) {
                     ctx.progress().status("Benchmark " + t + " (" + plan.requests() + " requests over "
                             + plan.clients() + " connections)");
@@ -230,10 +234,10 @@ public final class Benchmark implements Action {
                     ctx.progress().log("benchmark " + r.line());
                     results.add(r);
                 }
-                cleaned = true;
+                finished = true;
             } finally {
                 if (plan.writes()) {
-                    cleanUp(cleaned);
+                    cleanUp(finished);
                 }
             }
             return results;
