@@ -9,6 +9,12 @@ import dev.runbook.cli.ResumeCommand;
 import dev.runbook.cli.RunCommand;
 import dev.runbook.cli.ValidateCommand;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,19 +24,29 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "valkey-runbook", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT, versionProvider = Main.Version.class,
         description = "Walks an operator through migrating an ElastiCache replication group from "
-                + "Redis OSS 7.0 to Valkey 8.0.",
-        subcommands = {
-            RehearseCommand.class,
-            RunCommand.class,
-            ResumeCommand.class,
-            ReportCommand.class,
-            PlanCommand.class,
-            ValidateCommand.class,
-            AnalyzePlanCommand.class,
-            CheckEndpointCommand.class,
-            CommandLine.HelpCommand.class})
+                + "Redis OSS 7.0 to Valkey 8.0.")
 public final class Main {
-    public static final String VERSION = "0.1.0";
+    /**
+     * The subcommands, by name, in the order the help lists them. Only the one a command line names is built:
+     * picocli reflects over every option of every command it is given, which cost a fifth of {@code plan}'s
+     * start-up; the top-level help, {@code help} and completion get them all.
+     */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("rehearse", RehearseCommand::new);
+        m.put("run", RunCommand::new);
+        m.put("resume", ResumeCommand::new);
+        m.put("report", ReportCommand::new);
+        m.put("plan", PlanCommand::new);
+        m.put("validate", ValidateCommand::new);
+        m.put("analyze-plan", AnalyzePlanCommand::new);
+        m.put("check-endpoint", CheckEndpointCommand::new);
+        m.put("help", CommandLine.HelpCommand::new);
+        m.put("generate-completion", AutoComplete.GenerateCompletion::new);
+        return Collections.unmodifiableMap(m);
+    }
 
     public static void main(String[] args) {
         int code = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -39,7 +55,7 @@ public final class Main {
 
     /** Runs one command line against the given writers and returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -59,6 +75,24 @@ public final class Main {
         return cli.execute(args);
     }
 
+    /** The command line with the subcommand {@code args} names, or with all of them when it names none. */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cli = new CommandLine(new Main());
+        Supplier<Object> named = args.length == 0 ? null : COMMANDS.get(args[0]);
+        if (named != null && !List.of("help", "generate-completion").contains(args[0])) {
+            cli.addSubcommand(named.get());
+        } else {
+            COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+        }
+        CommandLine completion = cli.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            // picocli hides it by default; operators should find it in the help
+            completion.getCommandSpec().usageMessage().hidden(false).description(
+                    "Print the bash/zsh completion script (README: Shell completion).");
+        }
+        return cli;
+    }
+
     /**
      * Where the trace of an unexpected failure goes when no run folder took the log: a file in the temp
      * folder, never the operator's screen.
@@ -72,11 +106,11 @@ public final class Main {
         return System.getProperty(key);
     }
 
-    /** --version. */
+    /** --version: the version and the commit the jar was built from (build.properties, written by the build). */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"valkey-runbook " + VERSION};
+            return new String[] {BuildInfo.load().line()};
         }
     }
 }

@@ -16,38 +16,57 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Measures the TUI in a real terminal (tmux, 80x24): launch to first full screen (tree, log and status bar
- * drawn), median of 5, and the peak resident memory of the JVM while a whole run is driven to its end.
- * Launches {@code java -jar target/valkey-runbook.jar rehearse --env dev} (build it first with {@code mvn package}).
- * <pre>mvn -q test-compile exec:java -Dexec.mainClass=dev.runbook.bench.TuiStartupBench</pre>
+ * drawn) through the launcher and through plain {@code java -jar}, next to the floor — a JVM hello world
+ * launched in tmux the same way until its line is on screen — interleaved, medians of N (default 7); then the
+ * peak resident memory of the JVM while a whole rehearsal is driven to its end, through each. Build first:
+ * <pre>mvn -B -q package -DskipTests && mvn -q test-compile exec:java -Dexec.mainClass=dev.runbook.bench.TuiStartupBench</pre>
  */
 public final class TuiStartupBench {
-    private static final Path JAR = Path.of("target", "valkey-runbook.jar");
-
     private TuiStartupBench() {
     }
 
     public static void main(String[] args) throws Exception {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException("no " + JAR + ": run mvn -B -q package -DskipTests first");
-        }
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
+        Launch.requireBuild();
         Path work = workDir();
-        String startup = "java -jar " + JAR.toAbsolutePath() + " rehearse --env dev";
-        String fullRun = startup;
-        System.out.println("launching: " + startup);
-        List<Long> millis = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            long t0 = System.nanoTime();
-            try (Tmux tmux = Tmux.start("runbook-bench", 80, 24, work, startup)) {
-                tmux.waitFor(TuiDriver::fullScreen, Duration.ofSeconds(30), "the first full screen");
-                millis.add((System.nanoTime() - t0) / 1_000_000);
-                tmux.keys("q");
-                tmux.keys("y");
-                tmux.waitFor(s -> s.contains("exit code"), Duration.ofSeconds(30), "the exit");
+        String floor = String.join(" ", Launch.floor());
+        String jar = String.join(" ", Launch.jar("rehearse", "--env", "dev"));
+        String launcher = String.join(" ", Launch.launcher("rehearse", "--env", "dev"));
+        List<Double> floorMs = new ArrayList<>();
+        List<Double> jarMs = new ArrayList<>();
+        List<Double> launcherMs = new ArrayList<>();
+        for (int i = 0; i <= runs; i++) {
+            double f = firstScreen(work, floor, s -> s.contains("hello from the JVM floor"), false);
+            double j = firstScreen(work, jar, TuiDriver::fullScreen, true);
+            double l = firstScreen(work, launcher, TuiDriver::fullScreen, true);
+            if (i > 0) {
+                floorMs.add(f);
+                jarMs.add(j);
+                launcherMs.add(l);
             }
         }
-        List<Long> sorted = millis.stream().sorted().toList();
-        System.out.println("launch to first full screen (ms): " + millis + " median " + sorted.get(2));
-        System.out.printf(Locale.ROOT, "peak RSS during a full run: %.1f MB%n", peakRss(work, fullRun) / 1024.0);
+        double m = Launch.median(floorMs);
+        System.out.println(Launch.row("JVM hello world in tmux (floor)", floorMs, m));
+        System.out.println(Launch.row("first full screen, java -jar", jarMs, m));
+        System.out.println(Launch.row("first full screen, launcher", launcherMs, m));
+        System.out.printf(Locale.ROOT, "peak RSS of a full TUI rehearsal: java -jar %.1f MB, launcher %.1f MB%n",
+                peakRss(work, jar) / 1024.0, peakRss(work, launcher) / 1024.0);
+    }
+
+    /** Milliseconds from launching {@code command} in tmux until {@code ready} holds for its screen. */
+    private static double firstScreen(Path work, String command, java.util.function.Predicate<String> ready,
+                                      boolean quit) {
+        long t0 = System.nanoTime();
+        try (Tmux tmux = Tmux.start("runbook-bench", 80, 24, work, command)) {
+            tmux.waitFor(ready, Duration.ofSeconds(30), "the first screen");
+            double ms = (System.nanoTime() - t0) / 1e6;
+            if (quit) {
+                tmux.keys("q");
+                tmux.keys("y");
+            }
+            tmux.waitFor(s -> s.contains("exit code"), Duration.ofSeconds(30), "the exit");
+            return ms;
+        }
     }
 
     /** Drives one run to its end while sampling the JVM's VmRSS every 50 ms; returns the peak in kB. */
