@@ -13,7 +13,23 @@ public final class MarkdownReport {
     }
 
     public static String render(CompletionReport r) {
-        return new MarkdownReport().write(r).md.toString();
+        return render(r, java.util.Set.of());
+    }
+
+    /** The report with image links to the pictures written beside it ({@code timeline.svg}, ...). */
+    public static String render(CompletionReport r, java.util.Set<String> pictures) {
+        MarkdownReport m = new MarkdownReport();
+        m.pictures = pictures;
+        return m.write(r).md.toString();
+    }
+
+    private java.util.Set<String> pictures = java.util.Set.of();
+
+    private void picture(String file, String alt) {
+        if (pictures.contains(file)) {
+            line("");
+            line("![" + alt + "](" + file + ")");
+        }
     }
 
     private MarkdownReport write(CompletionReport r) {
@@ -30,6 +46,7 @@ public final class MarkdownReport {
                 List.of("operator (OS user)", h.osUser()), List.of("AWS identity", h.awsIdentity()),
                 List.of("started", String.valueOf(h.started())), List.of("ended", String.valueOf(h.ended())),
                 List.of("total time", h.total()), List.of("result", h.result())));
+        picture(dev.runbook.report.picture.Pictures.TIMELINE, "Timeline · 타임라인");
         heading("Engine and version · 엔진 버전 (before → after)");
         table(List.of("member", "before · 이전", "after · 이후"), r.engine().stream()
                 .map(e -> List.of(e.member(), e.before().text(), e.after().text())).toList());
@@ -56,6 +73,7 @@ public final class MarkdownReport {
         heading("CloudWatch · 모니터링 (average before → after)");
         table(List.of("metric", "before", "after"), r.cloudwatch().stream()
                 .map(m -> List.of(m.metric(), m.before().text(), m.after().text())).toList());
+        picture(dev.runbook.report.picture.Pictures.CLOUDWATCH, "CloudWatch · 모니터링");
         heading("Benchmark · 성능 테스트 (requests/s)");
         if (r.benchmark().stream().noneMatch(b -> b.before().present() || b.after().present())) {
             // nothing measured: say why once instead of in every cell of every test
@@ -66,6 +84,7 @@ public final class MarkdownReport {
                     r.benchmark().stream().map(b -> List.of(b.test(), b.before().text(), b.after().text(),
                             b.ratio().present() ? b.ratio().value() + "x" : b.ratio().text(), b.verdict())).toList());
         }
+        picture(dev.runbook.report.picture.Pictures.BENCHMARK, "Benchmark · 성능 테스트");
         heading("Data integrity · 데이터 무결성");
         CompletionReport.Integrity in = r.integrity();
         table(List.of("result", "missing keys", "changed keys"),

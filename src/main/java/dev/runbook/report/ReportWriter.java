@@ -1,6 +1,7 @@
 package dev.runbook.report;
 
 import dev.runbook.config.Settings;
+import dev.runbook.report.picture.Pictures;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
 import dev.runbook.run.JournalSecrets;
@@ -31,18 +32,25 @@ public final class ReportWriter {
 
     /** Rebuilds the report of the run in {@code runDir} from its journal, writes and prints it. */
     public static Path write(Path runDir, Optional<Settings> settings, JournalSecrets secrets, PrintWriter out) {
-        CompletionReport report = build(runDir, settings);
-        String md = secrets.mask(MarkdownReport.render(report));
+        Journal.Contents journal = Journal.read(runDir.resolve(Journal.FILE));
+        CompletionReport report = CompletionReportBuilder.build(JournalReplay.of(journal), settings);
+        Pictures pictures = Pictures.of(journal.events(), report, settings);
+        String md = secrets.mask(MarkdownReport.render(report, pictures.files().keySet()));
         Path file = runDir.resolve(MARKDOWN);
         try {
             RunFiles.write(file, md);
             RunFiles.write(runDir.resolve(JSON), secrets.mask(JsonReport.render(report)));
+            for (var picture : pictures.files().entrySet()) {
+                RunFiles.write(runDir.resolve(picture.getKey()), secrets.mask(picture.getValue()));
+            }
+            RunFiles.write(runDir.resolve(Pictures.HTML), secrets.mask(pictures.html(report.header().title(), md)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report in " + runDir, e);
         }
         out.print(md);
         out.println();
-        out.println("report: " + file + " and " + runDir.resolve(JSON));
+        out.println("report: " + file + " and " + runDir.resolve(JSON) + " (with pictures: "
+                + runDir.resolve(Pictures.HTML) + ")");
         out.flush();
         return file;
     }

@@ -51,7 +51,7 @@ class SecretsInRunFilesTest {
         try (Stream<Path> s = Files.walk(runDir)) {
             files = s.filter(Files::isRegularFile).toList();
         }
-        assertEquals(List.of("journal.jsonl", "report.json", "report.md"),
+        assertEquals(List.of("journal.jsonl", "report.html", "report.json", "report.md", "timeline.svg"),
                 files.stream().map(p -> p.getFileName().toString()).sorted().toList());
         for (Path f : files) {
             assertFalse(Files.readString(f).contains(TOKEN), f + " holds the token");

@@ -177,6 +177,12 @@ public final class MetricsWindow implements Action {
                 avg.after().ifPresent(v -> facts.put("avg." + m.metricName(), round(v)));
             }
         }
+        // the series are one value per period from their first point: where that is, for the report's charts
+        byLabel.values().stream().filter(m -> !m.isEmpty()).map(TreeMap::firstKey).min(Instant::compareTo)
+                .ifPresent(first -> {
+                    facts.put("series-start", first.toString());
+                    facts.put("series-period-seconds", String.valueOf(period.getSeconds()));
+                });
         String summary = points + " data points for " + nodes.size() + " node(s) of " + group
                 + (warnings.isEmpty() ? ", no threshold exceeded" : ", " + warnings.size() + " threshold(s) exceeded");
         Outcome.Builder out = Outcome.succeeded(summary).requestIds(ids);

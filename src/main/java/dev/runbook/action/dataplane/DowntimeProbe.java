@@ -53,6 +53,7 @@ public final class DowntimeProbe implements AutoCloseable {
     private CacheClient client; // used only by the probe thread, and by stop() once that thread has ended
     private final List<Outage> outages = new ArrayList<>();
     private Instant outageStart;
+    private Instant startedAt;
     private long outageStartNanos;
     private long probes;
     private long failures;
@@ -87,6 +88,7 @@ public final class DowntimeProbe implements AutoCloseable {
         this.interval = interval;
         this.timeout = timeout;
         this.client = first;
+        startedAt = Instant.now();
         outages.clear();
         outageStart = null;
         probes = 1;
@@ -138,6 +140,11 @@ public final class DowntimeProbe implements AutoCloseable {
         long millis = (endNanos - outageStartNanos) / 1_000_000;
         outages.add(new Outage(outageStart, outageStart.plusMillis(millis), millis));
         outageStart = null;
+    }
+
+    /** When probing began (real time, like the outages' starts). */
+    public synchronized Instant startedAt() {
+        return startedAt;
     }
 
     /** True while the endpoint is not answering (an outage window is open). */

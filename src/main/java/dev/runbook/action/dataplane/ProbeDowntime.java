@@ -69,7 +69,9 @@ public final class ProbeDowntime implements Action {
             CacheConnector connector = ctx.service(CacheConnector.class).orElseGet(() -> JedisConnector.forRun(ctx));
             probe.start(connector, interval, timeout);
             return Outcome.succeeded("Probing " + connector.describe() + " every " + interval.toMillis() + " ms")
-                    .fact("probe-interval-ms", interval.toMillis()).build();
+                    .fact("probe-interval-ms", interval.toMillis())
+                    // on the run's clock, so the outages (offsets from here) can be placed on the run's timeline
+                    .fact("probe-started-at", ctx.time().now()).build();
         } catch (CacheException e) {
             throw new ActionException(e.getMessage() + " The probe was not started.", null, null, e);
         }
@@ -93,6 +95,9 @@ public final class ProbeDowntime implements Action {
                 .fact("outages", r.outages().size())
                 .fact("probe-accuracy-ms", r.accuracyMillis())
                 .series("outage-ms", r.outages().stream().map(o -> (double) o.millis()).toList());
+        if (!r.outages().isEmpty()) {
+            b.fact("outage-windows", outageWindows(probe.startedAt(), r, scale));
+        }
         if (scale != 1.0) {
             b.fact("probe-time-scale", scale);
             b.warning(String.format(Locale.ROOT, "Simulated endpoint: outages measured in real time and scaled by "
@@ -102,6 +107,15 @@ public final class ProbeDowntime implements Action {
             b.warning("The endpoint was still not answering when the probe stopped: the last outage is counted up to now.");
         }
         return b.build();
+    }
+
+    /**
+     * "offsetMs+durationMs,..." of each outage from the probe's start, in the endpoint's time (a rehearsal's
+     * outages happen in real time and are scaled like their durations).
+     */
+    static String outageWindows(java.time.Instant probeStart, DowntimeProbe.Report r, double scale) {
+        return String.join(",", r.outages().stream().map(o -> Math.round(
+                java.time.Duration.between(probeStart, o.start()).toMillis() * scale) + "+" + o.millis()).toList());
     }
 
     /** 2m14.3s, 850ms. */
