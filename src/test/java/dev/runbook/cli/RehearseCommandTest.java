@@ -28,7 +28,7 @@ class RehearseCommandTest {
 
     @Test
     void nonInteractiveRehearsalJournalsTheRunAndWritesTheReport() throws Exception {
-        int code = main("rehearse", "--env", "dev", "--non-interactive", "--speed", "100000",
+        int code = main("rehearse", "--env", "dev", "--non-interactive", "--speed", "1000",
                 "--runs-dir", runs.toString());
         Path dir;
         try (Stream<Path> s = Files.list(runs)) {
@@ -40,7 +40,7 @@ class RehearseCommandTest {
         assertEquals("run-started", started.event());
         assertEquals("REHEARSAL", started.facts().get("mode"));
         assertEquals("rehearsal (simulated, no AWS)", started.facts().get("identity"));
-        assertEquals("100000", started.facts().get("speed"));
+        assertEquals("1000", started.facts().get("speed"));
         assertEquals("none", started.facts().get("drills"));
         JournalEvent ended = events.get(events.size() - 1);
         assertEquals("run-ended", ended.event());
@@ -54,7 +54,7 @@ class RehearseCommandTest {
         }
         assertTrue(Files.isRegularFile(dir.resolve("tfplan")) && Files.isRegularFile(dir.resolve("fingerprint.json")));
         assertTrue(out.toString().startsWith("ElastiCache Redis OSS 7.0 → Valkey 8.0 · dev · goorm-popcorn-cache-dev"
-                + " · simulated, speed 100000x\n> precheck/describe-group — "), out.toString());
+                + " · simulated, speed 1000x\n> precheck/describe-group — "), out.toString());
         assertTrue(out.toString().contains("report: " + dir.resolve("report.md")), out.toString());
     }
 
