@@ -16,4 +16,13 @@ public interface Action {
      * when the thread is interrupted (cancel).
      */
     Outcome execute(ActionContext ctx) throws ActionException, InterruptedException;
+
+    /**
+     * One of this action's preview requests as the drift guard compares it between a dry run and a later run:
+     * parts that differ by design (a name made from the time of the run) replaced by a placeholder. The request
+     * itself by default.
+     */
+    default String stableRequest(String request) {
+        return request;
+    }
 }

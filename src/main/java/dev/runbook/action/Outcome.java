@@ -11,9 +11,12 @@ import java.util.Map;
 public record Outcome(Status status, String summary, Map<String, String> facts, List<String> requestIds,
                       List<String> warnings, Map<String, List<Double>> series) {
 
-    /** The closed set of ways a step can end. */
+    /**
+     * The closed set of ways a step can end. CANNOT_CHECK: a dry run could not check this step because it
+     * needs what a failed or only-previewed step did not produce (a fact, or the change itself).
+     */
     public enum Status {
-        SUCCEEDED, FAILED, SKIPPED, WOULD_RUN;
+        SUCCEEDED, FAILED, SKIPPED, WOULD_RUN, CANNOT_CHECK;
 
         public String word() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
@@ -42,6 +45,11 @@ public record Outcome(Status status, String summary, Map<String, String> facts, 
 
     public static Builder wouldRun(String summary) {
         return new Builder(Status.WOULD_RUN, summary);
+    }
+
+    /** A dry run's "cannot check": the summary says what the step needed that the dry run did not have. */
+    public static Builder cannotCheck(String summary) {
+        return new Builder(Status.CANNOT_CHECK, summary);
     }
 
     /** Collects facts, request ids and warnings; facts keep insertion order for the report. */

@@ -6,14 +6,19 @@ import dev.runbook.aws.DryRunBackend;
 import dev.runbook.aws.LiveBackend;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
+import dev.runbook.run.DriftRequest;
+import dev.runbook.run.DryRunBaseline;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,6 +52,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--region", paramLabel = "R", description = "AWS region (default: aws.region from the settings).")
     String region;
 
+    @Option(names = "--after-dry-run", paramLabel = "RUN_ID", description = "Hold this run to the dry run RUN_ID "
+            + "(default: the newest dry run of the environment within dry-run.max-age).")
+    String afterDryRun;
+
     /** Where the y/N answer comes from; tests replace it. */
     BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 
@@ -58,8 +67,28 @@ public final class RunCommand implements Callable<Integer> {
         Settings settings = setup.settings();
         String r = region != null ? region : settings.region();
         String p = profile != null ? profile : settings.profile();
+        DryRunBaseline.Found baseline = baseline(settings, settings.environment(options.env),
+                RunSetup.runsRoot(settings, options.runsDir), afterDryRun);
         return setup.execute(settings, options.env, options.runsDir, backends(dryRun, r, p),
-                (backend, env) -> withWhere(confirmIdentity((LiveBackend) backend, env, setup, in, dryRun), r, p));
+                (backend, env) -> withWhere(confirmIdentity((LiveBackend) backend, env, setup, in, dryRun, baseline),
+                        r, p), baseline);
+    }
+
+    /**
+     * The dry run this run is held to: the one named by --after-dry-run (a wrong id is invalid input, before any
+     * run folder exists), else the newest of the environment and group within dry-run.max-age.
+     */
+    static DryRunBaseline.Found baseline(Settings settings, Environment env, Path runsRoot, String named) {
+        if (named == null) {
+            return DryRunBaseline.newest(runsRoot, env.name(), env.replicationGroupId(), settings.dryRunMaxAge(),
+                    Instant.now());
+        }
+        try {
+            return new DryRunBaseline.Found(Optional.of(DryRunBaseline.named(runsRoot, named, env.name(),
+                    env.replicationGroupId())), "");
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
+        }
     }
 
     /** Records the region and profile the run used, so that {@code resume} reaches the same AWS. */
@@ -84,6 +113,12 @@ public final class RunCommand implements Callable<Integer> {
      */
     static Map<String, String> confirmIdentity(LiveBackend backend, Environment env, RunSetup setup, BufferedReader in,
                                                boolean dryRun) {
+        return confirmIdentity(backend, env, setup, in, dryRun, null);
+    }
+
+    /** As above, also saying which dry run the run is held to, or that there is none (baseline null: not said). */
+    static Map<String, String> confirmIdentity(LiveBackend backend, Environment env, RunSetup setup, BufferedReader in,
+                                               boolean dryRun, DryRunBaseline.Found baseline) {
         PrintWriter out = setup.out();
         CallerIdentity id;
         try {
@@ -96,6 +131,11 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.printf("AWS account %s as %s%n", id.account(), id.arn());
         out.printf("target: replication group %s (%s) · %s%n", env.replicationGroupId(), env.name(), backend.describe());
+        if (baseline != null) {
+            out.println(baseline.record().map(b -> "held to dry run " + b.run() + " (recorded " + b.age(Instant.now())
+                    + " ago): a step that differs from it " + (dryRun ? "is listed as a problem"
+                    : "is stopped until you type " + DriftRequest.WORD)).orElse((dryRun ? "" : "NOTE: ") + baseline.why()));
+        }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("account", id.account());
         facts.put("arn", id.arn());

@@ -2,6 +2,7 @@ package dev.runbook.cli;
 
 import dev.runbook.ExitCodes;
 import dev.runbook.InvalidInputException;
+import dev.runbook.action.Mode;
 import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
@@ -10,7 +11,10 @@ import dev.runbook.run.Autopilot;
 import dev.runbook.run.AwsReconciler;
 import dev.runbook.run.Confirmation;
 import dev.runbook.run.Confirmer;
+import dev.runbook.run.DryRunBaseline;
 import dev.runbook.run.Journal;
+import dev.runbook.run.JournalReplay;
+import dev.runbook.run.PreflightSummary;
 import dev.runbook.run.ResumeSession;
 import dev.runbook.run.Run;
 import dev.runbook.run.RunInfo;
@@ -101,11 +105,22 @@ final class RunSetup {
         return out;
     }
 
-    /** A new run in a new folder under {@code runsDir} (null: the settings' runs folder). */
+    /** A new run in a new folder under {@code runsDir} (null: the settings' runs folder), held to no dry run. */
     int execute(Settings settings, String envName, Path runsDir, BackendFactory backends, BeforeStart beforeStart) {
+        return execute(settings, envName, runsDir, backends, beforeStart, null);
+    }
+
+    /** The runs folder a run of these settings goes in ({@code runsDir} null: the settings'). */
+    static Path runsRoot(Settings settings, Path runsDir) {
+        return runsDir != null ? runsDir : Path.of(settings.runsDir());
+    }
+
+    /** As above, held to {@code baseline} (the dry run found for it, or why none; null: not looked for). */
+    int execute(Settings settings, String envName, Path runsDir, BackendFactory backends, BeforeStart beforeStart,
+                DryRunBaseline.Found baseline) {
         Environment env = settings.environment(envName);
         Runbook runbook = common.loader().load(common.runbook(), env);
-        Path dir = new Runs(runsDir != null ? runsDir : Path.of(settings.runsDir())).create(env.name(), Instant.now());
+        Path dir = new Runs(runsRoot(settings, runsDir)).create(env.name(), Instant.now());
         Runs.logTo(dir);
         try (Backend backend = backends.create(settings, env)) {
             Map<String, String> facts = new LinkedHashMap<>();
@@ -124,6 +139,9 @@ final class RunSetup {
             try (Journal journal = Journal.open(dir)) {
                 Run run = newRun(new RunInfo(dir.getFileName().toString(), dir, operator(), facts), runbook, env,
                         settings, backend, journal);
+                if (baseline != null) {
+                    run.holdTo(baseline.record(), baseline.why());
+                }
                 return drive(run, NEW_RUN, autoConfirmer(run));
             }
         }
@@ -178,6 +196,11 @@ final class RunSetup {
             result = Autopilot.Result.ABORTED;
         }
         ReportWriter.finish(run, out);
+        if (run.backend().mode() == Mode.DRY_RUN) {
+            // the pre-flight's verdict: 0 only when the dry run found no problem
+            PreflightSummary summary = PreflightSummary.of(JournalReplay.of(Journal.read(run.journal().file())));
+            return summary.clean() && result != Autopilot.Result.ABORTED ? ExitCodes.OK : ExitCodes.STEP_FAILED;
+        }
         return result == Autopilot.Result.COMPLETED ? ExitCodes.OK : ExitCodes.STEP_FAILED;
     }
 

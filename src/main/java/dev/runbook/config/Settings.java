@@ -25,7 +25,8 @@ public record Settings(
         Prices prices,
         Thresholds thresholds,
         Waits waits,
-        int rehearsalSpeed) {
+        int rehearsalSpeed,
+        java.time.Duration dryRunMaxAge) {
 
     public static final String ROOT = "runbook";
 
@@ -72,9 +73,15 @@ public record Settings(
         ConfigReader rehearsal = root.object("rehearsal");
         int speed = rehearsal.integer("speed", 1, 100_000);
         rehearsal.rejectUnknown();
+        ConfigReader dryRun = root.object("dry-run");
+        java.time.Duration maxAge = dryRun.duration("max-age");
+        if (maxAge.isNegative() || maxAge.isZero()) {
+            throw dryRun.fail("max-age", "must be longer than 0 (e.g. 7d)");
+        }
+        dryRun.rejectUnknown();
         Settings settings = new Settings(file, region, profile, root.string("runs-dir"),
                 java.util.Collections.unmodifiableMap(environments),
-                prices, thresholds, waits, speed);
+                prices, thresholds, waits, speed, maxAge);
         root.rejectUnknown();
         return settings;
     }

@@ -11,7 +11,8 @@ import java.util.List;
  */
 public record CompletionReport(Header header, List<EngineRow> engine, List<StepLine> steps, Rollback rollback,
                                Downtime downtime, List<MetricRow> cloudwatch, List<BenchmarkRow> benchmark,
-                               Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems) {
+                               Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems,
+                               Preflight preflight, SinceDryRun sinceDryRun) {
 
     /** A measured value, or why there is none ("not measured: step migrate/probe-stop was skipped: ..."). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,6 +61,19 @@ public record CompletionReport(Header header, List<EngineRow> engine, List<StepL
     }
 
     public record Integrity(Measured result, Measured missing, Measured changed) {
+    }
+
+    /** A dry run's summary: every problem, every step it could not check, every change it would send (null otherwise). */
+    public record Preflight(String headline, List<dev.runbook.run.PreflightSummary.Item> problems,
+                            List<dev.runbook.run.PreflightSummary.Item> cannotCheck,
+                            List<dev.runbook.run.PreflightSummary.Item> changes) {
+    }
+
+    /**
+     * Which dry run the run was held to ({@code dryRun} null: none, {@code summary} says why), its age when the
+     * run started, and every difference found since it, or none (null for a run that did not look: a rehearsal).
+     */
+    public record SinceDryRun(String dryRun, String age, String summary, List<String> drifts) {
     }
 
     public record Cost(String currency, String priceSource, Measured before, Measured after, String guide,

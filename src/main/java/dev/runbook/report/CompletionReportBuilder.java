@@ -40,7 +40,8 @@ public final class CompletionReportBuilder {
         return new CompletionReport(header(), RunSections.engine(this), RunSections.steps(replay),
                 RunSections.rollback(this), RunSections.downtime(this), RunSections.cloudwatch(this),
                 RunSections.benchmark(this), RunSections.integrity(this), RunSections.cost(this),
-                RunSections.warnings(replay), replay.problems());
+                RunSections.warnings(replay), replay.problems(), PreflightSection.of(replay),
+                SinceDryRunSection.of(replay));
     }
 
     JournalReplay replay() {
@@ -115,6 +116,7 @@ public final class CompletionReportBuilder {
             case SKIPPED -> "step " + s.key() + " was skipped: " + s.summary();
             case FAILED -> "step " + s.key() + " failed: " + s.summary();
             case WOULD_RUN -> "step " + s.key() + " was only previewed (dry run)";
+            case CANNOT_CHECK -> "step " + s.key() + " could not be checked in the dry run: " + s.summary();
             case RUNNING -> "step " + s.key() + " was interrupted before it ended";
             case PENDING -> "step " + s.key() + " did not run";
             default -> "step " + s.key() + " recorded no " + key;

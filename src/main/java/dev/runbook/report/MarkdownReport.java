@@ -47,6 +47,14 @@ public final class MarkdownReport {
                 List.of("started", String.valueOf(h.started())), List.of("ended", String.valueOf(h.ended())),
                 List.of("total time", h.total()), List.of("result", h.result())));
         picture(dev.runbook.report.picture.Pictures.TIMELINE, "Timeline · 타임라인");
+        if (r.preflight() != null) {
+            heading("Pre-flight · 사전 점검 (dry run)");
+            PreflightSection.markdown(r.preflight(), this::line);
+        }
+        if (r.sinceDryRun() != null) {
+            heading("Since the dry run · 드라이런 이후 변경");
+            SinceDryRunSection.markdown(r.sinceDryRun(), this::line);
+        }
         heading("Engine and version · 엔진 버전 (before → after)");
         table(List.of("member", "before · 이전", "after · 이후"), r.engine().stream()
                 .map(e -> List.of(e.member(), e.before().text(), e.after().text())).toList());

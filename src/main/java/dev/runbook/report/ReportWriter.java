@@ -5,6 +5,7 @@ import dev.runbook.report.picture.Pictures;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
 import dev.runbook.run.JournalSecrets;
+import dev.runbook.run.PreflightSummary;
 import dev.runbook.run.Run;
 import dev.runbook.run.RunFiles;
 import java.io.IOException;
@@ -33,7 +34,8 @@ public final class ReportWriter {
     /** Rebuilds the report of the run in {@code runDir} from its journal, writes and prints it. */
     public static Path write(Path runDir, Optional<Settings> settings, JournalSecrets secrets, PrintWriter out) {
         Journal.Contents journal = Journal.read(runDir.resolve(Journal.FILE));
-        CompletionReport report = CompletionReportBuilder.build(JournalReplay.of(journal), settings);
+        JournalReplay replay = JournalReplay.of(journal);
+        CompletionReport report = CompletionReportBuilder.build(replay, settings);
         Pictures pictures = Pictures.of(journal.events(), report, settings);
         String md = secrets.mask(MarkdownReport.render(report, pictures.files().keySet()));
         Path file = runDir.resolve(MARKDOWN);
@@ -51,11 +53,20 @@ public final class ReportWriter {
         out.println();
         out.println("report: " + file + " and " + runDir.resolve(JSON) + " (with pictures: "
                 + runDir.resolve(Pictures.HTML) + ")");
+        if (report.preflight() != null) {
+            // a dry run ends with its one summary, last on the screen
+            out.println();
+            out.println(secrets.mask(String.join("\n", PreflightSummary.of(replay).lines())));
+        }
         out.flush();
         return file;
     }
 
     public static CompletionReport build(Path runDir, Optional<Settings> settings) {
-        return CompletionReportBuilder.build(JournalReplay.of(Journal.read(runDir.resolve(Journal.FILE))), settings);
+        return CompletionReportBuilder.build(replay(runDir), settings);
+    }
+
+    private static JournalReplay replay(Path runDir) {
+        return JournalReplay.of(Journal.read(runDir.resolve(Journal.FILE)));
     }
 }

@@ -203,6 +203,7 @@ final class RunSections {
             switch (s.status()) {
                 case SKIPPED -> w.add(s.key() + " skipped: " + s.summary());
                 case WOULD_RUN -> w.add(s.key() + " not sent (dry run): " + s.summary());
+                case CANNOT_CHECK -> w.add(s.key() + " cannot check (dry run): " + s.summary());
                 case FAILED -> w.add(s.key() + " FAILED: " + s.summary());
                 case RUNNING -> w.add(s.key() + " was interrupted and never ended");
                 default -> {

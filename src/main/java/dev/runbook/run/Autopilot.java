@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Drives a run without a person ({@code --non-interactive}): every normal section in order; when a step
- * fails after something was changed, the rollback section; otherwise it stops. The confirmer it is given
+ * fails after something was changed, the rollback section; otherwise it stops. A dry run goes on after a
+ * failure to the end of the normal sections, and ends FAILED when any step failed. The confirmer it is given
  * decides what is answered (only rehearsal and dry-run may answer themselves).
  */
 public final class Autopilot {
@@ -22,6 +23,7 @@ public final class Autopilot {
     }
 
     public Result drive() throws InterruptedException {
+        boolean failures = false;
         for (Runbook.Entry entry : entries(Section.Kind.NORMAL)) {
             if (run.state(entry.key()).status().finished()) {
                 continue;
@@ -31,11 +33,14 @@ public final class Autopilot {
                 run.aborted(entry.key() + " was not confirmed");
                 return Result.ABORTED;
             }
-            if (s.status() == StepStatus.FAILED) {
+            if (s.status() == StepStatus.FAILED && run.goesOnAfterFailure()) {
+                // a dry run is the pre-flight: every step runs or is shown, and the summary lists every problem
+                failures = true;
+            } else if (s.status() == StepStatus.FAILED) {
                 return afterFailure(entry);
             }
         }
-        return Result.COMPLETED;
+        return failures ? Result.FAILED : Result.COMPLETED;
     }
 
     private Result afterFailure(Runbook.Entry failed) throws InterruptedException {

@@ -34,6 +34,7 @@ public final class JournalReplay {
                 case "succeeded", "reconciled" -> StepStatus.DONE;
                 case "skipped" -> StepStatus.SKIPPED;
                 case "would-run" -> StepStatus.WOULD_RUN;
+                case "cannot-check" -> StepStatus.CANNOT_CHECK;
                 default -> StepStatus.FAILED;
             };
         }
@@ -55,6 +56,7 @@ public final class JournalReplay {
                     case DONE -> Outcome.succeeded(summary);
                     case SKIPPED -> Outcome.skipped(summary);
                     case WOULD_RUN -> Outcome.wouldRun(summary);
+                    case CANNOT_CHECK -> Outcome.cannotCheck(summary);
                     default -> Outcome.failed(summary);
                 };
                 facts.forEach(b::fact);
@@ -69,6 +71,18 @@ public final class JournalReplay {
         }
     }
 
+    /**
+     * A difference from the dry run the run was held to, found before a mutating step ({@code accepted}: the
+     * operator typed the word and went on; {@code by} who). {@code facts} = field → "recorded → now".
+     */
+    public record Drift(String ts, String step, String summary, Map<String, String> facts, boolean accepted,
+                        String by) {
+    }
+
+    /** Which dry run the run was held to ({@code dryRun} null: none, {@code summary} says why). */
+    public record Baseline(String dryRun, String recordedAt, String age, String summary) {
+    }
+
     private final String runId;
     private final String startedAt;
     private final Map<String, String> startFacts;
@@ -81,6 +95,8 @@ public final class JournalReplay {
     private final boolean rolledBack;
     private final List<StepRecord> steps;
     private final List<String> problems;
+    private final List<Drift> drifts;
+    private final Baseline baseline;
 
     private JournalReplay(Replayer r, List<String> problems) {
         this.runId = r.runId;
@@ -95,6 +111,18 @@ public final class JournalReplay {
         this.rolledBack = r.rolledBack;
         this.steps = r.steps.values().stream().map(JournalStepBuilder::build).toList();
         this.problems = List.copyOf(problems);
+        this.drifts = List.copyOf(r.drifts);
+        this.baseline = r.baseline;
+    }
+
+    /** Every difference from the dry run found before a mutating step, in order (accepted ones too). */
+    public List<Drift> drifts() {
+        return drifts;
+    }
+
+    /** Which dry run the run was held to; empty for a run that never looked (a rehearsal, an older run). */
+    public Optional<Baseline> baseline() {
+        return Optional.ofNullable(baseline);
     }
 
     /** Replays the events of a journal file's contents (unreadable lines become {@link #problems()}). */
@@ -188,6 +216,10 @@ public final class JournalReplay {
         return problems;
     }
 
+    private static Map<String, String> facts(JournalEvent e) {
+        return e.facts() == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(e.facts()));
+    }
+
     /** Folds events into per-step attempts. */
     private static final class Replayer {
         String runId;
@@ -201,6 +233,20 @@ public final class JournalReplay {
         final List<String> resumes = new ArrayList<>();
         boolean rolledBack;
         final Map<String, JournalStepBuilder> steps = new LinkedHashMap<>();
+        final List<Drift> drifts = new ArrayList<>();
+        Baseline baseline;
+
+        /** The operator went on despite the step's newest drift: that drift reads accepted, and by whom. */
+        void accepted(JournalEvent e) {
+            for (int i = drifts.size() - 1; i >= 0; i--) {
+                Drift d = drifts.get(i);
+                if (d.step() != null && d.step().equals(e.step()) && !d.accepted()) {
+                    drifts.set(i, new Drift(d.ts(), d.step(), d.summary(), d.facts(), true, e.operator()));
+                    return;
+                }
+            }
+            drifts.add(new Drift(e.ts(), e.step(), e.summary(), facts(e), true, e.operator()));
+        }
 
         void accept(JournalEvent e) {
             if (runId == null) {
@@ -228,6 +274,12 @@ public final class JournalReplay {
                     endSummary = null;
                 }
                 case "rollback-started" -> rolledBack = true;
+                case DriftGuard.BASELINE -> {
+                    Map<String, String> f = e.facts() == null ? Map.of() : e.facts();
+                    baseline = new Baseline(f.get("dry-run"), f.get("recorded-at"), f.get("age"), e.summary());
+                }
+                case DriftGuard.DRIFT -> drifts.add(new Drift(e.ts(), e.step(), e.summary(), facts(e), false, null));
+                case DriftGuard.ACCEPTED -> accepted(e);
                 default -> {
                     if (e.step() != null) {
                         steps.computeIfAbsent(e.step(), JournalStepBuilder::new).accept(e);

@@ -28,6 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Run {
     private static final Logger LOG = LoggerFactory.getLogger(Run.class);
+    /** The fact of a would-run step: how many requests it would send (0: nothing to do here). */
+    public static final String WOULD_SEND = "would-send";
     private final RunInfo info;
     private final Runbook runbook;
     private final Environment environment;
@@ -66,6 +68,9 @@ public final class Run {
     private final ConcurrentHashMap<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private final RunContext context;
     private final JournalSecrets secrets;
+    /** Dry run as the pre-flight (go on after a failure, "cannot check") and the drift guard: see their types. */
+    private final PreflightPolicy preflight;
+    private volatile DriftGuard drift;
 
     public Run(RunInfo info, Runbook runbook, Environment environment, Settings settings, Backend backend,
                Journal journal, RunListener listener) {
@@ -98,7 +103,31 @@ public final class Run {
                 Run.this.listener.status(secrets.mask(line));
             }
         };
-        this.context = new RunContext(environment, settings, backend, info.dir(), progress, this::fact, shared);
+        this.preflight = new PreflightPolicy(backend.mode());
+        this.drift = new DriftGuard(this, Optional.empty(), "");
+        this.context = new RunContext(environment, settings, backend, info.dir(), progress,
+                preflight.tracking(this::fact), shared);
+    }
+
+    /**
+     * Holds this run to a dry run (the newest within dry-run.max-age, or the one named): before each mutating
+     * step its state and requests are compared with what that dry run recorded. {@code none} says why there is
+     * none when {@code baseline} is empty. Call before {@link #started()}.
+     */
+    public void holdTo(Optional<DryRunRecord> baseline, String none) {
+        this.drift = new DriftGuard(this, baseline, none);
+    }
+
+    /** True when a failed step does not end the run (a dry run lists every problem at once). */
+    public boolean goesOnAfterFailure() {
+        return preflight.goesOnAfterFailure();
+    }
+
+    /** A line in the run's log (the screen's log pane, runbook.log). */
+    void log(String line) {
+        String masked = secrets.mask(line);
+        LOG.info(masked);
+        listener.log(masked);
     }
 
     public RunInfo info() {
@@ -188,6 +217,7 @@ public final class Run {
                 runbook.title() + " · " + environment.name() + " · " + environment.replicationGroupId() + " · "
                         + backend.mode().label(),
                 facts, null, info.operator(), null, null));
+        drift.started();
     }
 
     /** Journals that this run goes on after an interruption (same id, same journal), and what resume found. */
@@ -229,6 +259,9 @@ public final class Run {
         Action action = entry.step().action();
         Preview preview = preview(entry);
         boolean dryRunMutation = action.mutates() && !backend.mode().canMutate();
+        if (action.mutates() && !drift.mayGoOn(entry, preview, confirmer)) {
+            return current;
+        }
         String confirmedBy = null;
         if (entry.step().confirm() != Confirm.NONE && !dryRunMutation) {
             Confirmation c = confirmer.confirm(new ConfirmRequest(entry, preview, entry.step().confirm(),
@@ -247,10 +280,12 @@ public final class Run {
         update(new StepState(entry, StepStatus.RUNNING, null, started, null, confirmedBy, null));
         Outcome outcome;
         if (dryRunMutation) {
-            outcome = Outcome.wouldRun("would send: " + String.join(" ; ", preview.requests().isEmpty()
-                    ? List.of(preview.summary()) : preview.requests())).build();
+            outcome = Outcome.wouldRun(preview.requests().isEmpty() ? "would send nothing: " + preview.summary()
+                    : "would send: " + String.join(" ; ", preview.requests()))
+                    .fact(WOULD_SEND, preview.requests().size()).build();
         } else {
-            outcome = execute(entry, action);
+            preflight.stepStarting();
+            outcome = preflight.judge(execute(entry, action), states());
         }
         StepState done = new StepState(entry, statusOf(outcome), outcome, started, backend.time().now(),
                 confirmedBy, null);
@@ -258,6 +293,7 @@ public final class Run {
                 outcome.summary(), outcome.facts(), outcome.requestIds(), info.operator(), outcome.warnings(),
                 outcome.series().isEmpty() ? null : outcome.series()));
         update(done);
+        drift.stepEnded(done, preview);
         return done;
     }
 
@@ -339,6 +375,7 @@ public final class Run {
             case FAILED -> StepStatus.FAILED;
             case SKIPPED -> StepStatus.SKIPPED;
             case WOULD_RUN -> StepStatus.WOULD_RUN;
+            case CANNOT_CHECK -> StepStatus.CANNOT_CHECK;
         };
     }
 

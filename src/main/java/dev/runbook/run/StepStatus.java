@@ -8,6 +8,8 @@ public enum StepStatus {
     FAILED("failed", "✗"),
     SKIPPED("skipped", "-"),
     WOULD_RUN("would-run", "~"),
+    /** A dry run could not check it: it needs what a failed or only-previewed step did not produce. */
+    CANNOT_CHECK("cannot check", "?"),
     NOT_APPLICABLE("n/a", "·");
 
     private final String word;
@@ -29,6 +31,6 @@ public enum StepStatus {
 
     /** True once the step needs no more work in this run. */
     public boolean finished() {
-        return this == DONE || this == SKIPPED || this == WOULD_RUN || this == NOT_APPLICABLE;
+        return this == DONE || this == SKIPPED || this == WOULD_RUN || this == CANNOT_CHECK || this == NOT_APPLICABLE;
     }
 }

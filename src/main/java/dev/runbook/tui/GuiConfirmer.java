@@ -5,6 +5,7 @@ import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import dev.runbook.run.ConfirmRequest;
 import dev.runbook.run.Confirmation;
 import dev.runbook.run.Confirmer;
+import dev.runbook.run.DriftRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -25,12 +26,22 @@ public final class GuiConfirmer implements Confirmer {
 
     @Override
     public Confirmation confirm(ConfirmRequest request) throws InterruptedException {
+        return ask(size -> new ConfirmDialogBuilder(request).operator(operator)
+                .screen(size.getColumns(), size.getRows()).build());
+    }
+
+    /** A live step differs from the dry run: the drift dialog, which goes on only on the typed word. */
+    @Override
+    public Confirmation acceptDrift(DriftRequest request) throws InterruptedException {
+        return ask(size -> new DriftDialog(request, operator, size.getColumns(), size.getRows()));
+    }
+
+    private Confirmation ask(java.util.function.Function<TerminalSize, DecisionDialog<Confirmation>> build)
+            throws InterruptedException {
         CompletableFuture<Confirmation> answer = new CompletableFuture<>();
-        AtomicReference<ConfirmDialog> shown = new AtomicReference<>();
+        AtomicReference<DecisionDialog<Confirmation>> shown = new AtomicReference<>();
         gui.getGUIThread().invokeLater(() -> {
-            TerminalSize size = gui.getScreen().getTerminalSize();
-            ConfirmDialog dialog = new ConfirmDialogBuilder(request).operator(operator)
-                    .screen(size.getColumns(), size.getRows()).build();
+            DecisionDialog<Confirmation> dialog = build.apply(gui.getScreen().getTerminalSize());
             dialog.onDecision(answer::complete);
             shown.set(dialog);
             gui.addWindow(dialog);

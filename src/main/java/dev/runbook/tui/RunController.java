@@ -2,6 +2,9 @@ package dev.runbook.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import dev.runbook.run.Journal;
+import dev.runbook.run.JournalReplay;
+import dev.runbook.run.PreflightSummary;
 import dev.runbook.run.Run;
 import dev.runbook.run.StepState;
 import dev.runbook.run.StepStatus;
@@ -167,7 +170,12 @@ public final class RunController {
         running = null;
         progress = null;
         previews.clear();
-        if (s.status() == StepStatus.FAILED) {
+        if (s.status() == StepStatus.FAILED && run.goesOnAfterFailure()) {
+            // the dry run is the pre-flight: a failure is listed in the summary, and the next step comes up
+            failed = e;
+            note("✗ " + e.key() + " failed — listed in the pre-flight summary; Enter runs the next step · t retry");
+            advance(e);
+        } else if (s.status() == StepStatus.FAILED) {
             failed = e;
             note("✗ " + e.key() + " failed — t retry · s skip (with a reason) · b rollback · a abort");
         } else if (s.status().finished()) {
@@ -189,17 +197,34 @@ public final class RunController {
         int from = same.indexOf(done);
         for (int i = 1; i <= same.size(); i++) {
             Runbook.Entry next = same.get((from + i) % same.size());
-            if (!run.state(next.key()).status().finished()) {
+            if (!settled(run.state(next.key()).status())) {
                 select(entries.indexOf(next));
                 return;
             }
         }
-        if (kind == Section.Kind.ROLLBACK) {
+        if (kind == Section.Kind.NORMAL && run.goesOnAfterFailure()) {
+            endPreflight();
+        } else if (kind == Section.Kind.ROLLBACK) {
             end(1, "rolled back: every rollback step finished");
         } else {
             long skipped = run.states().stream().filter(s -> s.status() == StepStatus.SKIPPED).count();
             end(0, "completed" + (skipped > 0 ? " with " + skipped + " step(s) skipped" : ""));
         }
+    }
+
+    /** Needs no more work: finished, or (in a dry run, which lists failures instead of stopping) failed. */
+    private boolean settled(StepStatus status) {
+        return status.finished() || status == StepStatus.FAILED && run.goesOnAfterFailure();
+    }
+
+    /** The dry run reached the end of its normal sections: its one summary, then the end (exit 1 on a problem). */
+    private void endPreflight() {
+        PreflightSummary summary = PreflightSummary.of(JournalReplay.of(Journal.read(run.journal().file())));
+        summary.lines().forEach(this::note);
+        TextDialog d = new TextDialog("Pre-flight summary", summary.lines().stream().map(Line::of).toList(),
+                dialogSize());
+        d.onDecision(x -> end(summary.clean() ? 0 : 1, "dry run: " + summary.headline()));
+        show(d);
     }
 
     private void afterFailure(Runnable action) {
@@ -301,7 +326,8 @@ public final class RunController {
     }
 
     StatusLine statusLine() {
-        RunKeys.Hint hint = RunKeys.hint(logFocus, running, running != null && gui.getActiveWindow() instanceof ConfirmDialog,
+        RunKeys.Hint hint = RunKeys.hint(logFocus, running, running != null && (gui.getActiveWindow() instanceof ConfirmDialog
+                || gui.getActiveWindow() instanceof DriftDialog),
                 failed != null);
         String keys = hint.keys();
         String shortKeys = hint.shortKeys();

@@ -66,6 +66,9 @@ public final class CheckSnapshots implements Action {
                     : Outcome.succeeded(line + " (max " + Waiting.format(maxAge) + ")");
         }
         b.fact("newest-automated", describe(automated, now)).fact("newest-manual", describe(manual, now));
+        // every snapshot seen, for the drift guard: a later run notices one that is gone
+        List<String> seen = all.stream().map(Snapshot::snapshotName).toList();
+        b.fact("snapshots", seen.isEmpty() ? "none" : String.join(",", seen));
         return b.requestIds(ids).build();
     }
 

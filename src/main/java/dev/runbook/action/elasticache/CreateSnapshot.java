@@ -64,6 +64,13 @@ public final class CreateSnapshot implements Action {
         return true;
     }
 
+    /** The snapshot's name carries the time it is taken: every run names it anew, by design. */
+    @Override
+    public String stableRequest(String request) {
+        return request.replaceAll("(" + java.util.regex.Pattern.quote(Snapshots.preValkeyPrefix(group).toLowerCase(Locale.ROOT))
+                + ")\\d{8}-\\d{4}", "$1<time of the run>");
+    }
+
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
         List<String> ids = new ArrayList<>();

@@ -1,0 +1,111 @@
+package dev.runbook.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.runbook.Main;
+import dev.runbook.aws.QueryProtocolServer.Reply;
+import dev.runbook.run.DryRunRecord;
+import dev.runbook.run.Journal;
+import dev.runbook.run.JournalEvent;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code run --dry-run} as the pre-flight, through the real SDK clients against a local AWS endpoint: a failed or
+ * unanswerable read does not end it, every change is previewed, one summary lists everything, exit 0 only when
+ * clean; and the drift guard against an earlier dry run.
+ */
+class PreflightTest {
+    static final List<String> CHANGES = List.of("migrate/manual-snapshot", "migrate/add-replicas",
+            "migrate/enable-failover", "migrate/upgrade-engine", "migrate/transit-encryption");
+
+    @TempDir
+    Path tmp;
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+
+    int dryRun(Path config, String... extra) {
+        out = new StringWriter();
+        err = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--env", "dev", "--dry-run", "--non-interactive",
+                "--region", "ap-northeast-2", "--config", config.toString(), "--runs-dir", tmp.resolve("runs").toString()));
+        args.addAll(List.of(extra));
+        return Main.run(args.toArray(String[]::new), new PrintWriter(out), new PrintWriter(err));
+    }
+
+    List<Path> runs() throws Exception {
+        try (Stream<Path> s = Files.list(tmp.resolve("runs"))) {
+            return s.sorted().toList();
+        }
+    }
+
+    List<JournalEvent> journal(Path run) {
+        return Journal.read(run.resolve(Journal.FILE)).events();
+    }
+
+    String summary() {
+        String o = out.toString();
+        return o.substring(o.lastIndexOf("Pre-flight: "));
+    }
+
+    @Test
+    void theSecondAndFourthReadsFailYetEveryChangeIsPreviewedAndBothFailuresAreListed() throws Exception {
+        Path config = DryRunAws.settings(tmp);
+        try (DryRunAws aws = new DryRunAws(s -> s
+                .onError("DescribeSnapshots", 403, "AccessDenied", "not authorized to perform DescribeSnapshots")
+                .onError("DescribeCacheEngineVersions", 400, "InvalidAction",
+                        "The action DescribeCacheEngineVersions is not valid for this web service"))
+                .group("cache.t4g.micro", "7.0.7")) {
+            assertEquals(1, dryRun(config), out + "\n" + err);
+            assertEquals(List.of(), aws.writes(), "a dry run sends only reads");
+        }
+        Path run = runs().get(0);
+        List<JournalEvent> events = journal(run);
+        for (String step : CHANGES) {
+            JournalEvent end = events.stream().filter(e -> step.equals(e.step()) && e.event().equals("would-run"))
+                    .findFirst().orElseThrow(() -> new AssertionError(step + " was not previewed:\n" + out));
+            assertTrue(end.summary().startsWith(step.endsWith("transit-encryption")
+                    ? "would send nothing: Nothing to do" : "would send: "), end.summary());
+        }
+        String summary = summary();
+        assertTrue(summary.contains("  ✗ precheck/backup-exists: failed: The AWS identity may not list the snapshots"),
+                summary);
+        assertTrue(summary.contains("  ✗ precheck/target-parameter-group: failed: AWS refused to check parameter group"
+                + " default.valkey8 (InvalidAction"), summary);
+        assertTrue(summary.contains("changes that would be sent:\n  ~ migrate/manual-snapshot: would send: "
+                + "CreateSnapshotRequest(ReplicationGroupId=" + DryRunAws.G), summary);
+        assertTrue(summary.contains("  ~ migrate/upgrade-engine: would send: ModifyReplicationGroupRequest("), summary);
+        assertTrue(summary.contains("4 changes would be sent"), summary);
+        assertTrue(events.stream().anyMatch(e -> "verify/ping-after".equals(e.step())), "the verify section ran too");
+        String report = Files.readString(run.resolve("report.md"));
+        assertTrue(report.contains("## Pre-flight · 사전 점검 (dry run)"), report);
+        assertTrue(report.contains("- `precheck/backup-exists`: failed: "), report);
+        assertTrue(Files.isRegularFile(run.resolve(DryRunRecord.FILE)), "the dry run recorded what it read");
+    }
+
+    @Test
+    void aParameterGroupLookupAnsweredWithA500HtmlPageIsAProblemOfThatStepOnly() throws Exception {
+        Path config = DryRunAws.settings(tmp);
+        Reply page = Reply.html(500,
+                "<html><head><title>500 Internal Server Error</title></head><body>upstream failed</body></html>");
+        // as often as the SDK's retries ask for it (a degraded endpoint answers every attempt alike)
+        try (DryRunAws aws = new DryRunAws(s -> s.on("DescribeCacheParameterGroups", page, page, page, page, page))
+                .group("cache.t4g.micro", "7.0.7")) {
+            assertEquals(1, dryRun(config), out + "\n" + err);
+        }
+        String summary = summary();
+        assertTrue(summary.contains("  ✗ precheck/target-parameter-group: failed: The AWS endpoint answered HTTP 500"
+                + " with an error page instead of an AWS response"), summary);
+        assertFalse(summary.contains("precheck/describe-group"), "the other reads passed: " + summary);
+        assertFalse(summary.contains("precheck/backup-exists"), summary);
+        assertTrue(summary.contains("4 changes would be sent"), summary);
+    }
+}
