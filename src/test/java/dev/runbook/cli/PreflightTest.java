@@ -108,4 +108,58 @@ class PreflightTest {
         assertFalse(summary.contains("precheck/backup-exists"), summary);
         assertTrue(summary.contains("4 changes would be sent"), summary);
     }
+
+    @Test
+    void aLaterDryRunListsDriftOnNodeTypeAndEngineVersionFieldByField() throws Exception {
+        Path config = DryRunAws.settings(tmp);
+        try (DryRunAws aws = new DryRunAws(s -> { }).group("cache.t4g.micro", "7.0.7")) {
+            dryRun(config);
+        }
+        Path first = runs().get(0);
+        DryRunRecord recorded = DryRunRecord.read(first).orElseThrow();
+        assertEquals("cache.t4g.micro", recorded.state().get("node-type"));
+        assertEquals(DryRunAws.M + "=7.0.7", recorded.state().get("member-versions"));
+        assertTrue(recorded.requests().get("migrate/upgrade-engine").get(0).startsWith("ModifyReplicationGroupRequest("));
+        try (DryRunAws aws = new DryRunAws(s -> { }).group("cache.t4g.small", "7.0.9")) {
+            assertEquals(1, dryRun(config), out.toString());
+        }
+        String summary = summary();
+        assertTrue(summary.contains("  ✗ migrate/manual-snapshot: drift: 3 difference(s) since dry run "
+                + first.getFileName() + " ("), summary);
+        assertTrue(summary.contains("engine-version: 7.0.7 → 7.0.9; member-versions: " + DryRunAws.M + "=7.0.7 → "
+                + DryRunAws.M + "=7.0.9; node-type: cache.t4g.micro → cache.t4g.small"), summary);
+        assertFalse(summary.contains("migrate/upgrade-engine: drift"), "a difference is listed once: " + summary);
+        assertTrue(out.toString().contains("held to dry run " + first.getFileName()), out.toString());
+        Path second = runs().get(1);
+        String report = Files.readString(second.resolve("report.md"));
+        assertTrue(report.contains("## Since the dry run · 드라이런 이후 변경\n\nHeld to dry run **"
+                + first.getFileName() + "**, recorded "), report);
+        assertTrue(report.contains("- migrate/manual-snapshot: engine-version: 7.0.7 → 7.0.9; "), report);
+    }
+
+    @Test
+    void aDryRunWithNothingChangedSinceTheLastOneSaysNone() throws Exception {
+        Path config = DryRunAws.settings(tmp);
+        for (int i = 0; i < 2; i++) {
+            try (DryRunAws aws = new DryRunAws(s -> { }).group("cache.t4g.micro", "7.0.7")) {
+                dryRun(config);
+            }
+        }
+        String report = Files.readString(runs().get(1).resolve("report.md"));
+        assertTrue(report.contains("Drift: none — the state and every request matched the dry run."), report);
+        assertFalse(summary().contains("drift"), summary());
+    }
+
+    @Test
+    void anAfterDryRunThatIsNoDryRunIsOneLineExitTwoAndNoRunFolder() throws Exception {
+        Path config = DryRunAws.settings(tmp);
+        Files.createDirectories(tmp.resolve("runs"));
+        try (DryRunAws aws = new DryRunAws(s -> { }).group("cache.t4g.micro", "7.0.7")) {
+            assertEquals(2, dryRun(config, "--after-dry-run", "20260101-000000-dev"));
+            assertEquals(List.of(), aws.server.requests(), "nothing was asked of AWS");
+        }
+        assertEquals("error: --after-dry-run: no run 20260101-000000-dev under " + tmp.resolve("runs") + "\n",
+                err.toString());
+        assertEquals(List.of(), runs());
+    }
 }
