@@ -72,6 +72,24 @@ class RunScreenTest {
     }
 
     @Test
+    void aDryRunGoesOnAfterAFailureAndEndsWithThePreflightSummary() {
+        open("dev", Mode.DRY_RUN).key(KeyType.Enter).key(KeyType.Enter);
+        assertEquals(StepStatus.FAILED, s.run.state("precheck/flaky").status());
+        assertTrue(s.virtual.rows().get(5).startsWith("│▸  upgrade "), "the next step comes up: " + s.text());
+        assertTrue(s.text().contains("listed in the pre-flight summary"), s.text());
+        s.key(KeyType.Enter).key(KeyType.Enter);
+        assertEquals(StepStatus.WOULD_RUN, s.run.state("migrate/upgrade").status());
+        String summary = s.text();
+        assertTrue(summary.contains("Pre-flight summary"), summary);
+        assertTrue(summary.contains("Pre-flight: 1 problem, 1 change would be sent"), summary);
+        assertTrue(summary.contains("✗ precheck/flaky: failed: no snapshot younger than 24h"), summary);
+        assertNull(s.session.controller().ending(), "the summary is read before the run ends");
+        s.key(KeyType.Enter);
+        assertEquals(1, s.session.controller().ending().code(), "a problem: exit 1");
+        assertEquals("dry run: 1 problem, 1 change would be sent", s.session.controller().ending().summary());
+    }
+
+    @Test
     void afterAFailureTheStatusBarOffersRetrySkipRollbackAbortAndTRetries() {
         open("dev", Mode.REHEARSAL).key(KeyType.Enter).key(KeyType.Enter);
         assertTrue(s.virtual.rows().get(3).startsWith("│▸✗ flaky "), s.virtual.rows().get(3));
