@@ -118,7 +118,8 @@ final class DriftGuard {
             return;
         }
         if (done.status() == StepStatus.WOULD_RUN) {
-            requests.put(done.key(), preview.requests());
+            // previews are redacted already; the configured auth token is masked on top, as in the journal
+            requests.put(done.key(), preview.requests().stream().map(run::mask).toList());
         }
         new DryRunRecord(run.info().id(), run.environment().name(), run.environment().replicationGroupId(), now(),
                 run.dir().toString(), StateFacts.current(run.history()), requests).write(run.dir());

@@ -123,6 +123,11 @@ public final class Run {
         return preflight.goesOnAfterFailure();
     }
 
+    /** {@code text} with the configured auth token masked, as every journal line is. */
+    String mask(String text) {
+        return secrets.mask(text);
+    }
+
     /** A line in the run's log (the screen's log pane, runbook.log). */
     void log(String line) {
         String masked = secrets.mask(line);

@@ -55,15 +55,21 @@ public final class ConfirmDialogBuilder {
         for (String r : p.requests()) {
             requests.addAll(Wrap.chars(width, "Request: " + r));
         }
-        int room = maxLines - head.size() - tail.size();
-        if (requests.size() > room) {
-            requests = new ArrayList<>(requests.subList(0, Math.max(0, room - 1)));
-            requests.add("… (the whole request is in the step pane)");
-        }
+        requests = fit(requests, maxLines - head.size() - tail.size(), "… (the whole request is in the step pane)");
         List<String> body = new ArrayList<>(head);
         body.addAll(requests);
         body.addAll(tail);
         return new ConfirmDialog(request, operator, body, width);
+    }
+
+    /** {@code lines} cut to {@code room} lines, the last one saying where the rest is. */
+    static List<String> fit(List<String> lines, int room, String rest) {
+        if (lines.size() <= room) {
+            return lines;
+        }
+        List<String> out = new ArrayList<>(lines.subList(0, Math.max(0, room - 1)));
+        out.add(rest);
+        return out;
     }
 
     static void wrap(List<String> out, int width, String text) {

@@ -41,11 +41,8 @@ public final class DriftDialog extends DecisionDialog<Confirmation> {
         for (String d : request.differences()) {
             diff.addAll(Wrap.chars(width, "≠ " + d));
         }
-        int room = maxLines - head.size() - tail.size();
-        if (diff.size() > room) {
-            diff = new ArrayList<>(diff.subList(0, Math.max(0, room - 1)));
-            diff.add("… (every difference is in the log and the journal)");
-        }
+        diff = ConfirmDialogBuilder.fit(diff, maxLines - head.size() - tail.size(),
+                "… (every difference is in the log and the journal)");
         List<String> body = new ArrayList<>(head);
         body.addAll(diff);
         body.addAll(tail);

@@ -77,4 +77,17 @@ public final class ElastiCacheXml {
         return (marker == null ? "" : "<Marker>" + marker + "</Marker>") + "<Events>" + String.join("", events)
                 + "</Events>";
     }
+
+    /** DescribeCacheEngineVersions' answer for valkey 8.0: family valkey8. */
+    public static String valkey8EngineVersion() {
+        return "<CacheEngineVersions><CacheEngineVersion><Engine>valkey</Engine><EngineVersion>8.0</EngineVersion>"
+                + "<CacheParameterGroupFamily>valkey8</CacheParameterGroupFamily></CacheEngineVersion></CacheEngineVersions>";
+    }
+
+    /** DescribeCacheParameterGroups' answer: one group of {@code family}. */
+    public static String parameterGroup(String name, String family) {
+        return "<CacheParameterGroups><CacheParameterGroup><CacheParameterGroupName>" + name
+                + "</CacheParameterGroupName><CacheParameterGroupFamily>" + family
+                + "</CacheParameterGroupFamily><IsGlobal>false</IsGlobal></CacheParameterGroup></CacheParameterGroups>";
+    }
 }

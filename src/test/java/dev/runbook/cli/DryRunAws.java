@@ -7,6 +7,7 @@ import static dev.runbook.aws.ElastiCacheXml.snapshot;
 import static dev.runbook.aws.ElastiCacheXml.snapshots;
 
 import dev.runbook.aws.Cbor;
+import dev.runbook.aws.ElastiCacheXml;
 import dev.runbook.aws.QueryProtocolServer;
 import dev.runbook.aws.QueryProtocolServer.Reply;
 import java.io.IOException;
@@ -39,12 +40,8 @@ final class DryRunAws implements AutoCloseable {
         server.on("GetCallerIdentity", Reply.xml(200, RunCommandTest.IDENTITY));
         server.on("GetMetricData", Reply.cbor(200, Cbor.encode(Map.of("MetricDataResults", List.of()))));
         server.onElastiCache("DescribeEvents", "<Events/>");
-        server.onElastiCache("DescribeCacheEngineVersions", "<CacheEngineVersions><CacheEngineVersion><Engine>valkey"
-                + "</Engine><EngineVersion>8.0</EngineVersion><CacheParameterGroupFamily>valkey8"
-                + "</CacheParameterGroupFamily></CacheEngineVersion></CacheEngineVersions>");
-        server.onElastiCache("DescribeCacheParameterGroups", "<CacheParameterGroups><CacheParameterGroup>"
-                + "<CacheParameterGroupName>default.valkey8</CacheParameterGroupName><CacheParameterGroupFamily>valkey8"
-                + "</CacheParameterGroupFamily><IsGlobal>false</IsGlobal></CacheParameterGroup></CacheParameterGroups>");
+        server.onElastiCache("DescribeCacheEngineVersions", ElastiCacheXml.valkey8EngineVersion());
+        server.onElastiCache("DescribeCacheParameterGroups", ElastiCacheXml.parameterGroup("default.valkey8", "valkey8"));
     }
 
     /** The group on {@code nodeType}, its member on redis {@code version}, one fresh automated snapshot. */

@@ -185,12 +185,9 @@ class ElastiCacheWireTest extends AwsWireTest {
 
     @Test
     void targetParameterGroupIsCheckedAgainstTheEngineFamily() throws Exception {
-        server.onElastiCache("DescribeCacheEngineVersions", "<CacheEngineVersions><CacheEngineVersion><Engine>valkey"
-                + "</Engine><EngineVersion>8.0</EngineVersion><CacheParameterGroupFamily>valkey8"
-                + "</CacheParameterGroupFamily></CacheEngineVersion></CacheEngineVersions>");
-        server.onElastiCache("DescribeCacheParameterGroups", "<CacheParameterGroups><CacheParameterGroup>"
-                + "<CacheParameterGroupName>default.valkey8</CacheParameterGroupName><CacheParameterGroupFamily>valkey8"
-                + "</CacheParameterGroupFamily><IsGlobal>false</IsGlobal></CacheParameterGroup></CacheParameterGroups>");
+        server.onElastiCache("DescribeCacheEngineVersions", dev.runbook.aws.ElastiCacheXml.valkey8EngineVersion());
+        server.onElastiCache("DescribeCacheParameterGroups",
+                dev.runbook.aws.ElastiCacheXml.parameterGroup("default.valkey8", "valkey8"));
         devGroupRunning("redis", "7.0.7");
         Outcome o = new CheckTargetParameterGroup(G, "valkey", "8.0", "default.valkey8").execute(ctx);
         assertEquals("Parameter group default.valkey8 exists, family valkey8 (source default.redis7)", o.summary());
