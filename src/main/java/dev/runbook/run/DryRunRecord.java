@@ -34,7 +34,7 @@ public record DryRunRecord(String run, String environment, String replicationGro
         return Instant.parse(recordedAt);
     }
 
-    /** "2d 3h", "5h 10m", "12m", "40s": how long before {@code now} it was recorded. */
+    /** "2d 3h", "7d", "5h 10m", "12m", "40s": how long before {@code now} it was recorded. */
     public String age(Instant now) {
         return human(Duration.between(recorded(), now));
     }
@@ -42,10 +42,10 @@ public record DryRunRecord(String run, String environment, String replicationGro
     static String human(Duration d) {
         long s = Math.max(0, d.getSeconds());
         if (s >= 86_400) {
-            return s / 86_400 + "d " + s % 86_400 / 3600 + "h";
+            return s / 86_400 + "d" + (s % 86_400 / 3600 == 0 ? "" : " " + s % 86_400 / 3600 + "h");
         }
         if (s >= 3600) {
-            return s / 3600 + "h " + s % 3600 / 60 + "m";
+            return s / 3600 + "h" + (s % 3600 / 60 == 0 ? "" : " " + s % 3600 / 60 + "m");
         }
         return s >= 60 ? s / 60 + "m" : s + "s";
     }
