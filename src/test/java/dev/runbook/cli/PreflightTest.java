@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * clean; and the drift guard against an earlier dry run.
  */
 class PreflightTest {
-    static final List<String> CHANGES = List.of("migrate/manual-snapshot", "migrate/add-replicas",
-            "migrate/enable-failover", "migrate/upgrade-engine", "migrate/transit-encryption");
+    static final List<String> CHANGES = List.of("precheck/benchmark-before", "migrate/manual-snapshot", "migrate/add-replicas",
+            "migrate/enable-failover", "migrate/upgrade-engine", "migrate/transit-encryption", "verify/benchmark-after");
 
     @TempDir
     Path tmp;
@@ -80,10 +80,10 @@ class PreflightTest {
                 summary);
         assertTrue(summary.contains("  ✗ precheck/target-parameter-group: failed: AWS refused to check parameter group"
                 + " default.valkey8 (InvalidAction"), summary);
-        assertTrue(summary.contains("changes that would be sent:\n  ~ migrate/manual-snapshot: would send: "
+        assertTrue(summary.contains("  ~ migrate/manual-snapshot: would send: "
                 + "CreateSnapshotRequest(ReplicationGroupId=" + DryRunAws.G), summary);
         assertTrue(summary.contains("  ~ migrate/upgrade-engine: would send: ModifyReplicationGroupRequest("), summary);
-        assertTrue(summary.contains("4 changes would be sent"), summary);
+        assertTrue(summary.contains("6 changes would be sent"), summary);
         assertTrue(events.stream().anyMatch(e -> "verify/ping-after".equals(e.step())), "the verify section ran too");
         String report = Files.readString(run.resolve("report.md"));
         assertTrue(report.contains("## Pre-flight · 사전 점검 (dry run)"), report);
@@ -106,7 +106,7 @@ class PreflightTest {
                 + " with an error page instead of an AWS response"), summary);
         assertFalse(summary.contains("precheck/describe-group"), "the other reads passed: " + summary);
         assertFalse(summary.contains("precheck/backup-exists"), summary);
-        assertTrue(summary.contains("4 changes would be sent"), summary);
+        assertTrue(summary.contains("6 changes would be sent"), summary);
     }
 
     @Test
@@ -124,17 +124,17 @@ class PreflightTest {
             assertEquals(1, dryRun(config), out.toString());
         }
         String summary = summary();
-        assertTrue(summary.contains("  ✗ migrate/manual-snapshot: drift: 3 difference(s) since dry run "
+        assertTrue(summary.contains("  ✗ precheck/benchmark-before: drift: 3 difference(s) since dry run "
                 + first.getFileName() + " ("), summary);
         assertTrue(summary.contains("engine-version: 7.0.7 → 7.0.9; member-versions: " + DryRunAws.M + "=7.0.7 → "
                 + DryRunAws.M + "=7.0.9; node-type: cache.t4g.micro → cache.t4g.small"), summary);
-        assertFalse(summary.contains("migrate/upgrade-engine: drift"), "a difference is listed once: " + summary);
+        assertFalse(summary.contains("migrate/manual-snapshot: drift"), "a difference is listed once: " + summary);
         assertTrue(out.toString().contains("held to dry run " + first.getFileName()), out.toString());
         Path second = runs().get(1);
         String report = Files.readString(second.resolve("report.md"));
         assertTrue(report.contains("## Since the dry run · 드라이런 이후 변경\n\nHeld to dry run **"
                 + first.getFileName() + "**, recorded "), report);
-        assertTrue(report.contains("- migrate/manual-snapshot: engine-version: 7.0.7 → 7.0.9; "), report);
+        assertTrue(report.contains("- precheck/benchmark-before: engine-version: 7.0.7 → 7.0.9; "), report);
     }
 
     @Test
