@@ -22,7 +22,7 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
     /** How an attempt ended; each has a text mark, so nothing depends on colour alone. */
     enum Ending {
         DONE("✓", "done", "#2e7d32"), FAILED("✗", "failed", "#c62828"), SKIPPED("-", "skipped", "#9e9e9e"),
-        WOULD_RUN("~", "would run", "#1565c0"), RECONCILED("↺", "reconciled on resume", "#6a1b9a"),
+        WOULD_RUN("~", "would run", "#1565c0"), CANNOT_CHECK("?", "cannot check", "#fbc02d"), RECONCILED("↺", "reconciled on resume", "#6a1b9a"),
         INTERRUPTED("!", "interrupted", "#ef6c00");
 
         final String mark;
@@ -40,6 +40,7 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
                 case "succeeded" -> DONE;
                 case "skipped" -> SKIPPED;
                 case "would-run" -> WOULD_RUN;
+                case "cannot-check" -> CANNOT_CHECK;
                 case "reconciled" -> RECONCILED;
                 default -> FAILED;
             };
@@ -58,7 +59,8 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
     record Mark(Instant at, String label) {
     }
 
-    private static final List<String> ENDS = List.of("succeeded", "failed", "skipped", "would-run", "reconciled");
+    private static final List<String> ENDS = List.of("succeeded", "failed", "skipped", "would-run", "cannot-check",
+            "reconciled");
 
     /** The timeline of {@code events}; {@code window} (the environment's) draws its openings when known. */
     static Timeline of(List<JournalEvent> events, Optional<MaintenanceWindow> window) {
