@@ -71,8 +71,9 @@ public final class ResumeCommand implements Callable<Integer> {
         Path dir = choice.find(settings, true);
         JournalReplay replay = JournalReplay.of(Journal.read(dir.resolve(Journal.FILE)));
         RunSetup.refuseNonInteractiveLive(nonInteractive, !"LIVE".equals(replay.startFact("mode").orElse("")));
-        Runs.logTo(dir);
         RunSetup setup = new RunSetup(common, nonInteractive, spec.commandLine().getOut());
+        setup.requireTerminal();
+        Runs.logTo(dir);
         Opened opened = (opener != null ? opener : new ResumeOpener(setup, in))
                 .open(dir.getFileName().toString(), dir, replay, settings, nonInteractive);
         if (opened == null) {

@@ -12,9 +12,11 @@ import dev.runbook.run.AwsReconciler;
 import dev.runbook.run.Confirmation;
 import dev.runbook.run.Confirmer;
 import dev.runbook.run.DryRunBaseline;
+import dev.runbook.run.Interrupt;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
 import dev.runbook.run.PreflightSummary;
+import dev.runbook.run.ResumeHint;
 import dev.runbook.run.ResumeSession;
 import dev.runbook.run.Run;
 import dev.runbook.run.RunInfo;
@@ -105,6 +107,17 @@ final class RunSetup {
         return out;
     }
 
+    /**
+     * Refuses to start the TUI where there is no terminal to draw it on ({@code rehearse ... </dev/null >out}),
+     * before anything is written: no run folder, no journal for resume to pick up later.
+     */
+    void requireTerminal() {
+        String why = nonInteractive ? null : RunbookTui.whyNoTerminal();
+        if (why != null) {
+            throw new InvalidInputException(why);
+        }
+    }
+
     /** A new run in a new folder under {@code runsDir} (null: the settings' runs folder), held to no dry run. */
     int execute(Settings settings, String envName, Path runsDir, BackendFactory backends, BeforeStart beforeStart) {
         return execute(settings, envName, runsDir, backends, beforeStart, null);
@@ -119,6 +132,7 @@ final class RunSetup {
     int execute(Settings settings, String envName, Path runsDir, BackendFactory backends, BeforeStart beforeStart,
                 DryRunBaseline.Found baseline) {
         Environment env = settings.environment(envName);
+        requireTerminal();
         Runbook runbook = common.loader().load(common.runbook(), env);
         Path dir = new Runs(runsRoot(settings, runsDir)).create(env.name(), Instant.now());
         Runs.logTo(dir);
@@ -177,31 +191,69 @@ final class RunSetup {
         return new Run(info, runbook, env, settings, backend, journal, listener);
     }
 
-    /** The TUI, or (--non-interactive) the autopilot then the report. */
+    /**
+     * The TUI, or (--non-interactive) the autopilot then the report. SIGINT, SIGTERM and SIGHUP stop the run the
+     * way quitting does: journaled, reported, and the resume command printed (see {@link Signals}).
+     */
     int drive(Run run, Begin begin, Confirmer confirmer) {
-        Autopilot.Result result;
-        try {
+        try (Signals signals = Signals.install(!nonInteractive)) {
             if (!nonInteractive) {
                 begin.beforeTui(run);
-                return RunbookTui.run(run);
+                return RunbookTui.run(run, signals::onInterrupt);
             }
-            out.printf("%s · %s · %s · %s%n", run.runbook().title(), run.environment().name(),
-                    run.environment().replicationGroupId(), run.backend().describe());
-            out.flush();
+            Thread driver = Thread.currentThread();
+            signals.onInterrupt(interrupt -> {
+                run.interrupt(interrupt);
+                driver.interrupt();
+            });
+            return driveWithoutScreen(run, begin, confirmer);
+        } catch (InterruptedException e) {
+            // a signal while the TUI was being prepared (resume's reconciliation): nothing was driven yet
+            Thread.interrupted();
+            return interrupted(run, run.interruption().orElse(new Interrupt("an interrupt", false,
+                    ExitCodes.STEP_FAILED)));
+        }
+    }
+
+    private int driveWithoutScreen(Run run, Begin begin, Confirmer confirmer) {
+        out.printf("%s · %s · %s · %s%n", run.runbook().title(), run.environment().name(),
+                run.environment().replicationGroupId(), run.backend().describe());
+        out.flush();
+        Autopilot.Result result;
+        try {
             result = begin.drive(run, confirmer);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            run.aborted("interrupted");
-            run.ended("aborted");
-            result = Autopilot.Result.ABORTED;
+            // cleared: the journal and the report still have to be written (a file channel refuses to while set)
+            Thread.interrupted();
+            return interrupted(run, run.interruption().orElse(new Interrupt("an interrupt", false,
+                    ExitCodes.STEP_FAILED)));
         }
+        Thread.interrupted();   // a signal that came as the last step ended
         ReportWriter.finish(run, out);
+        if (run.interruption().isPresent()) {
+            out.println(ResumeHint.line(run));
+            out.flush();
+            return run.interruption().get().exitCode();
+        }
         if (run.backend().mode() == Mode.DRY_RUN) {
             // the pre-flight's verdict: 0 only when the dry run found no problem
             PreflightSummary summary = PreflightSummary.of(JournalReplay.of(Journal.read(run.journal().file())));
             return summary.clean() && result != Autopilot.Result.ABORTED ? ExitCodes.OK : ExitCodes.STEP_FAILED;
         }
         return result == Autopilot.Result.COMPLETED ? ExitCodes.OK : ExitCodes.STEP_FAILED;
+    }
+
+    /** A signal stopped the run: journal why and what was in flight, print the report so far and how to resume. */
+    private int interrupted(Run run, Interrupt interrupt) {
+        run.aborted(interrupt.summary());
+        run.ended(interrupt.describe());
+        out.println();
+        out.println("run stopped: " + interrupt.summary());
+        ReportWriter.finish(run, out);
+        out.println("run ended: " + interrupt.describe());
+        out.println(ResumeHint.line(run));
+        out.flush();
+        return interrupt.exitCode();
     }
 
     /** The operator said no before the first step. */

@@ -3,13 +3,11 @@ package dev.runbook.run;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,17 +15,22 @@ import java.util.List;
  * The run's journal: one JSON line per event, appended and forced to disk before the run goes on, so that
  * after a crash the journal alone rebuilds the run. A torn last line (crash mid-write) is skipped on read
  * and reported, never fatal.
+ *
+ * <p>Written through a {@link RandomAccessFile}, not a {@code FileChannel}: a channel closes itself for good when
+ * the writing thread is interrupted (quit, Ctrl-C, a signal), and the interruption is exactly when the journal
+ * must still take its last lines. A line that cannot be written whole (a full disk) is cut off again, so the
+ * journal never ends torn because of it, and the error names the cause ("No space left on device").
  */
 public final class Journal implements AutoCloseable {
     public static final String FILE = "journal.jsonl";
     static final ObjectMapper JSON = new ObjectMapper();
     private final Path file;
-    private final FileChannel channel;
+    private final RandomAccessFile out;
     private volatile JournalSecrets secrets = JournalSecrets.none();
 
-    private Journal(Path file, FileChannel channel) {
+    private Journal(Path file, RandomAccessFile out) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
     }
 
     /** Opens (creating owner-only) the journal in {@code runDir} for appending. */
@@ -35,31 +38,18 @@ public final class Journal implements AutoCloseable {
         Path file = runDir.resolve(FILE);
         try {
             RunFiles.createOwnerOnly(file);
-            boolean torn = endsTorn(file);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            if (torn) {
-                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
-                channel.force(false);
+            RandomAccessFile out = new RandomAccessFile(file.toFile(), "rw");
+            long size = out.length();
+            if (size > 0) {
+                out.seek(size - 1);
+                if (out.read() != '\n') {
+                    out.write('\n');
+                    out.getFD().sync();
+                }
             }
-            return new Journal(file, channel);
+            return new Journal(file, out);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open journal " + file, e);
-        }
-    }
-
-    /**
-     * A crash mid-write leaves a last line without its newline; resume appends after it, so end that line
-     * first, or the first new event would be glued to the torn one and lost with it.
-     */
-    private static boolean endsTorn(Path file) throws IOException {
-        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = read.size();
-            if (size == 0) {
-                return false;
-            }
-            ByteBuffer last = ByteBuffer.allocate(1);
-            read.read(last, size - 1);
-            return last.get(0) != '\n';
+            throw new UncheckedIOException("cannot open journal " + file + ": " + RunFiles.why(e), e);
         }
     }
 
@@ -72,17 +62,39 @@ public final class Journal implements AutoCloseable {
         return file;
     }
 
-    /** Appends one event and forces it to disk before returning. */
+    /**
+     * Appends one event and forces it to disk before returning. A crash mid-write leaves a last line without its
+     * newline; {@link #open} ends that line first, or the first new event would be glued to the torn one.
+     */
     public synchronized void append(JournalEvent event) {
+        byte[] line;
         try {
-            String line = secrets.mask(JSON.writeValueAsString(event)) + "\n";
-            ByteBuffer buffer = ByteBuffer.wrap(line.getBytes(StandardCharsets.UTF_8));
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(false);
+            line = (secrets.mask(JSON.writeValueAsString(event)) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("journal event cannot be written as JSON", e);
+        }
+        long before = -1;
+        try {
+            before = out.length();
+            out.seek(before);
+            out.write(line);
+            out.getFD().sync();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write journal " + file, e);
+            cutBackTo(before);
+            throw new UncheckedIOException("cannot write the journal " + file + ": " + RunFiles.why(e)
+                    + " (the run stopped here; fix that, then resume)", e);
+        }
+    }
+
+    /** Removes what a failed write left of its line (a full disk writes part of it). */
+    private void cutBackTo(long length) {
+        if (length < 0) {
+            return;
+        }
+        try {
+            out.setLength(length);
+        } catch (IOException e) {
+            // the torn line stays; reading skips it and says so
         }
     }
 
@@ -117,7 +129,7 @@ public final class Journal implements AutoCloseable {
     @Override
     public synchronized void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -71,6 +71,8 @@ public final class Run {
     /** Dry run as the pre-flight (go on after a failure, "cannot check") and the drift guard: see their types. */
     private final PreflightPolicy preflight;
     private volatile DriftGuard drift;
+    /** Set when a signal asked the run to stop: no further step starts, and the one in flight says why it ended. */
+    private volatile Interrupt interrupt;
 
     public Run(RunInfo info, Runbook runbook, Environment environment, Settings settings, Backend backend,
                Journal journal, RunListener listener) {
@@ -257,6 +259,7 @@ public final class Run {
      * declined confirmation leaves the step pending.
      */
     public StepState runStep(Runbook.Entry entry, Confirmer confirmer) throws InterruptedException {
+        stopIfInterrupted();
         StepState current = state(entry.key());
         if (current.status() == StepStatus.NOT_APPLICABLE) {
             return current;
@@ -299,7 +302,33 @@ public final class Run {
                 outcome.series().isEmpty() ? null : outcome.series()));
         update(done);
         drift.stepEnded(done, preview);
+        // a step cut short by a signal is journaled above; what comes next (a rollback?) is for a person
+        stopIfInterrupted();
         return done;
+    }
+
+    /**
+     * Asks the run to stop (a signal): no step starts after this, and the driver's thread should be interrupted
+     * so that a wait in flight ends. The caller journals the end.
+     */
+    public void interrupt(Interrupt why) {
+        String running;
+        synchronized (this) {
+            running = states.values().stream().filter(s -> s.status() == StepStatus.RUNNING).map(StepState::key)
+                    .findFirst().orElse(null);
+        }
+        this.interrupt = running == null ? why : why.during(running);
+    }
+
+    /** The signal that stopped the run, if one did. */
+    public Optional<Interrupt> interruption() {
+        return Optional.ofNullable(interrupt);
+    }
+
+    private void stopIfInterrupted() throws InterruptedException {
+        if (interrupt != null) {
+            throw new InterruptedException(interrupt.describe());
+        }
     }
 
     private Outcome execute(Runbook.Entry entry, Action action) throws InterruptedException {
@@ -313,8 +342,8 @@ public final class Run {
             }
             return b.requestId(e.requestId()).build();
         } catch (InterruptedException e) {
-            return Outcome.failed("cancelled by the operator while running; check the group's state before going on")
-                    .build();
+            String why = interrupt != null ? interrupt.describe() : "cancelled by the operator";
+            return Outcome.failed(why + " while running; check the group's state before going on").build();
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", entry.key(), e);
             return Outcome.failed("unexpected error: " + e.getClass().getSimpleName()

@@ -51,6 +51,17 @@ public final class RunFiles {
         return file;
     }
 
+    /**
+     * The cause of a failed file operation in the operator's words, as the OS gives it: "No space left on device",
+     * "Read-only file system", "Permission denied".
+     */
+    public static String why(IOException e) {
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
     /** Writes {@code text} to {@code file}, owner-only. */
     public static Path write(Path file, String text) throws IOException {
         createOwnerOnly(file);

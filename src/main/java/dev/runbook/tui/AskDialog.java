@@ -13,7 +13,7 @@ public final class AskDialog extends DecisionDialog<Boolean> {
     }
 
     @Override
-    public boolean handleInput(KeyStroke key) {
+    protected boolean handleKey(KeyStroke key) {
         if (key.getKeyType() == KeyType.Escape) {
             decide(false);
         } else if (key.getKeyType() == KeyType.Character) {

@@ -49,7 +49,7 @@ public final class ConfirmDialog extends DecisionDialog<Confirmation> {
     }
 
     @Override
-    public boolean handleInput(KeyStroke key) {
+    protected boolean handleKey(KeyStroke key) {
         if (key.getKeyType() == KeyType.Escape) {
             decide(Confirmation.declined(operator));
             return true;
@@ -76,6 +76,6 @@ public final class ConfirmDialog extends DecisionDialog<Confirmation> {
             }
             return true;
         }
-        return super.handleInput(key);
+        return defaultKey(key);
     }
 }

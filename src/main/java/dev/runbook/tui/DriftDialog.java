@@ -61,7 +61,7 @@ public final class DriftDialog extends DecisionDialog<Confirmation> {
     }
 
     @Override
-    public boolean handleInput(KeyStroke key) {
+    protected boolean handleKey(KeyStroke key) {
         if (key.getKeyType() == KeyType.Escape) {
             decide(Confirmation.declined(operator));
             return true;
@@ -77,6 +77,6 @@ public final class DriftDialog extends DecisionDialog<Confirmation> {
             }
             return true;
         }
-        return super.handleInput(key);
+        return defaultKey(key);
     }
 }

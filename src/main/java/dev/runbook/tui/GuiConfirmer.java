@@ -18,10 +18,17 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class GuiConfirmer implements Confirmer {
     private final WindowBasedTextGUI gui;
     private final String operator;
+    private final Runnable interrupt;
 
     public GuiConfirmer(WindowBasedTextGUI gui, String operator) {
+        this(gui, operator, () -> { });
+    }
+
+    /** {@code interrupt}: what Ctrl-C in the dialog does (the screen's quit question). */
+    public GuiConfirmer(WindowBasedTextGUI gui, String operator, Runnable interrupt) {
         this.gui = gui;
         this.operator = operator;
+        this.interrupt = interrupt;
     }
 
     @Override
@@ -43,6 +50,7 @@ public final class GuiConfirmer implements Confirmer {
         gui.getGUIThread().invokeLater(() -> {
             DecisionDialog<Confirmation> dialog = build.apply(gui.getScreen().getTerminalSize());
             dialog.onDecision(answer::complete);
+            dialog.onInterrupt(interrupt);
             shown.set(dialog);
             gui.addWindow(dialog);
         });

@@ -20,10 +20,16 @@ final class Questions {
                 + " journal and the report.", width);
     }
 
-    /** @param running the step in flight, or null */
-    static AskDialog quit(Runbook.Entry running, String group, int width) {
+    /**
+     * @param running the step in flight, or null
+     * @param confirming its confirmation is open: nothing of it was sent yet
+     */
+    static AskDialog quit(Runbook.Entry running, boolean confirming, String group, int width) {
         String question;
-        if (running != null && running.step().action().mutates()) {
+        if (running != null && confirming) {
+            question = running.key() + " is waiting for your confirmation: nothing of it has been sent. Quit the run"
+                    + " here? The journal keeps every finished step; resume picks the run up later.";
+        } else if (running != null && running.step().action().mutates()) {
             question = running.key() + " is CHANGING " + group
                     + " right now. Quitting stops watching it, but AWS goes on: the group may be left mid-change"
                     + " (e.g. modifying). Check its state (resume reconciles with AWS) before anything else."

@@ -33,7 +33,7 @@ public final class ReasonDialog extends DecisionDialog<String> {
     }
 
     @Override
-    public boolean handleInput(KeyStroke key) {
+    protected boolean handleKey(KeyStroke key) {
         if (key.getKeyType() == KeyType.Escape) {
             decide("");
             return true;
@@ -46,6 +46,6 @@ public final class ReasonDialog extends DecisionDialog<String> {
             }
             return true;
         }
-        return super.handleInput(key);
+        return defaultKey(key);
     }
 }

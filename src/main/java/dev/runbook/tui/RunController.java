@@ -2,6 +2,7 @@ package dev.runbook.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import dev.runbook.run.Interrupt;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
 import dev.runbook.run.PreflightSummary;
@@ -42,9 +43,13 @@ public final class RunController {
     private boolean logFocus;
     private Ending ending;
     private Runnable onEnd = () -> { };
+    private AskDialog quitting;
 
-    /** How the screen ended: the exit code and the line for the journal. */
-    public record Ending(int code, String summary) {
+    /**
+     * How the screen ended: the exit code, the line for the journal, and whether the run stopped before its end
+     * (quit, Ctrl-C, a signal), so that the resume command is printed.
+     */
+    public record Ending(int code, String summary, boolean resumable) {
     }
 
     public RunController(Run run, WindowBasedTextGUI gui, Executor worker, Executor previewer, Supplier<Instant> wall) {
@@ -60,7 +65,7 @@ public final class RunController {
         this.logPane = new TextPane(log::lines, true);
         this.statusBar = new StatusBar(this::statusLine);
         this.previews = new Previews(run, previewer, this::post);
-        this.confirmer = new GuiConfirmer(gui, run.info().operator());
+        this.confirmer = new GuiConfirmer(gui, run.info().operator(), this::quit);
         run.addListener(new TuiListener(gui, this));
         selectFirstUnfinished();
     }
@@ -205,10 +210,10 @@ public final class RunController {
         if (kind == Section.Kind.NORMAL && run.goesOnAfterFailure()) {
             endPreflight();
         } else if (kind == Section.Kind.ROLLBACK) {
-            end(1, "rolled back: every rollback step finished");
+            end(1, "rolled back: every rollback step finished", false);
         } else {
             long skipped = run.states().stream().filter(s -> s.status() == StepStatus.SKIPPED).count();
-            end(0, "completed" + (skipped > 0 ? " with " + skipped + " step(s) skipped" : ""));
+            end(0, "completed" + (skipped > 0 ? " with " + skipped + " step(s) skipped" : ""), false);
         }
     }
 
@@ -223,7 +228,7 @@ public final class RunController {
         summary.lines().forEach(this::note);
         TextDialog d = new TextDialog("Pre-flight summary", summary.lines().stream().map(Line::of).toList(),
                 dialogSize());
-        d.onDecision(x -> end(summary.clean() ? 0 : 1, "dry run: " + summary.headline()));
+        d.onDecision(x -> end(summary.clean() ? 0 : 1, "dry run: " + summary.headline(), false));
         show(d);
     }
 
@@ -269,30 +274,54 @@ public final class RunController {
         d.onDecision(reason -> {
             if (!reason.isEmpty()) {
                 run.aborted(reason);
-                end(1, "aborted: " + reason);
+                end(1, "aborted: " + reason, false);
             }
         });
         show(d);
     }
 
+    /** {@code q} and Ctrl-C: asks first, saying what is in flight; asks once however often it is pressed. */
     void quit() {
-        AskDialog d = Questions.quit(running, run.environment().replicationGroupId(), dialogWidth());
+        if (ended() || (quitting != null && quitting.decision().isEmpty())) {
+            return;
+        }
+        boolean confirming = gui.getWindows().stream().anyMatch(w -> w instanceof ConfirmDialog);
+        AskDialog d = Questions.quit(running, confirming, run.environment().replicationGroupId(), dialogWidth());
+        quitting = d;
         d.onDecision(yes -> {
             if (yes) {
-                String why = "quit by the operator" + (running != null ? " while " + running.key() + " was running" : "");
-                run.aborted(why);
-                end(1, why);
+                leave("quit by the operator", 1);
             }
         });
-        show(d);
+        gui.addWindow(d);
     }
 
-    private void end(int code, String summary) {
-        ending = new Ending(code, summary);
+    /**
+     * A signal: SIGINT asks as Ctrl-C does; SIGTERM and a hang-up leave at once (nobody may be there to answer),
+     * journaling which signal it was and what was in flight.
+     */
+    void interrupted(Interrupt interrupt) {
+        if (interrupt.ask()) {
+            quit();
+        } else if (!ended()) {
+            run.interrupt(interrupt);
+            leave(interrupt.describe(), interrupt.exitCode());   // the screen knows what was in flight
+        }
+    }
+
+    private void leave(String why, int code) {
+        String summary = why + (running != null ? " while " + running.key() + " was running" : "");
+        run.aborted(summary);
+        end(code, summary, true);
+    }
+
+    private void end(int code, String summary, boolean resumable) {
+        ending = new Ending(code, summary, resumable);
         onEnd.run();
     }
 
     private void show(DecisionDialog<?> dialog) {
+        dialog.onInterrupt(this::quit);
         gui.addWindow(dialog);
     }
 

@@ -37,6 +37,10 @@ final class RunKeys {
         if (c.ended()) {
             return true;
         }
+        if (DecisionDialog.isCtrlC(key)) {
+            c.quit();
+            return true;
+        }
         if (c.logFocused() && logKey(key)) {
             return true;
         }

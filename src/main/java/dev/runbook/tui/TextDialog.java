@@ -23,7 +23,7 @@ public final class TextDialog extends DecisionDialog<Boolean> {
     }
 
     @Override
-    public boolean handleInput(KeyStroke key) {
+    protected boolean handleKey(KeyStroke key) {
         switch (key.getKeyType()) {
             case Escape, Enter -> decide(true);
             case ArrowUp -> pane.scrollBy(-1);

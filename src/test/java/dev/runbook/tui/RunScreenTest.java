@@ -151,9 +151,52 @@ class RunScreenTest {
         s.key('n');
         assertNull(s.session.controller().ending());
         s.key('q').key('y');
-        assertEquals(new RunController.Ending(1, "quit by the operator"), s.session.controller().ending());
+        assertEquals(new RunController.Ending(1, "quit by the operator", true), s.session.controller().ending());
         assertFalse(s.session.gui().getWindows().contains(s.session.window()));
         assertTrue(Files.readString(s.run.journal().file()).contains("\"event\":\"aborted\",\"summary\":\"quit by the operator\""));
+    }
+
+    private static final com.googlecode.lanterna.input.KeyStroke CTRL_C =
+            new com.googlecode.lanterna.input.KeyStroke('c', true, false);
+
+    @Test
+    void ctrlCAsksAsQDoesAndYesEndsTheRunSoThatItCanBeResumed() throws Exception {
+        open("dev", Mode.REHEARSAL).key(CTRL_C);
+        assertTrue(s.text().contains("Quit the run here? Nothing is in flight."), s.text());
+        s.key(CTRL_C);
+        assertEquals(2, s.session.gui().getWindows().size(), "a second Ctrl-C does not stack a second question");
+        s.key('n');
+        assertNull(s.session.controller().ending());
+        s.key(CTRL_C).key('y');
+        assertEquals(new RunController.Ending(1, "quit by the operator", true), s.session.controller().ending());
+    }
+
+    @Test
+    void ctrlCInsideAConfirmationAsksToQuitAndNoReturnsToTheConfirmationWithNothingSent() throws Exception {
+        open("dev", Mode.REHEARSAL).key(KeyType.Enter).key(KeyType.Enter).key('t').key(KeyType.Enter);
+        assertTrue(s.text().contains("Confirm migrate/upgrade"), s.text());
+        s.key(CTRL_C);
+        assertTrue(s.text().contains("migrate/upgrade is waiting for your confirmation"), s.text());
+        s.key('n');
+        assertTrue(s.text().contains("y = go ahead    n / Esc = not now"), s.text());
+        assertNull(s.session.controller().ending());
+        // the worker stays blocked in the confirmation (the real screen interrupts it once it has closed)
+        s.key(CTRL_C).keyUntil(new com.googlecode.lanterna.input.KeyStroke('y', false, false),
+                text -> s.session.controller().ended());
+        assertEquals(1, s.session.controller().ending().code());
+        assertTrue(s.session.controller().ending().resumable());
+        assertFalse(Files.readString(s.run.journal().file()).contains("\"step\":\"migrate/upgrade\",\"event\":\"confirmed\""),
+                "quitting from the confirmation sent nothing");
+    }
+
+    @Test
+    void sigtermLeavesWithoutAskingAndJournalsTheSignalAndTheStepInFlight() throws Exception {
+        open("dev", Mode.REHEARSAL);
+        s.session.gui().getGUIThread().invokeLater(() -> s.session.controller().interrupted(
+                new dev.runbook.run.Interrupt("SIGTERM", false, 143)));
+        s.settle();
+        assertEquals(new RunController.Ending(143, "interrupted by SIGTERM", true), s.session.controller().ending());
+        assertTrue(Files.readString(s.run.journal().file()).contains("\"event\":\"aborted\",\"summary\":\"interrupted by SIGTERM\""));
     }
 
     @Test
@@ -161,14 +204,14 @@ class RunScreenTest {
         open("dev", Mode.REHEARSAL).key('b');
         assertTrue(s.virtual.rows().get(10).startsWith("│▸  restore "), s.virtual.rows().get(10));
         s.key('a').type("engine change refused by AWS").key(KeyType.Enter);
-        assertEquals(new RunController.Ending(1, "aborted: engine change refused by AWS"), s.session.controller().ending());
+        assertEquals(new RunController.Ending(1, "aborted: engine change refused by AWS", false), s.session.controller().ending());
     }
 
     @Test
     void theLastStepEndsTheRunWithExitCodeZero() {
         open("dev", Mode.REHEARSAL).key(KeyType.Enter).key(KeyType.Enter).key('t').key(KeyType.Enter).key('y');
         s.key(KeyType.Enter);
-        assertEquals(new RunController.Ending(0, "completed"), s.session.controller().ending());
+        assertEquals(new RunController.Ending(0, "completed", false), s.session.controller().ending());
     }
 
     @Test

@@ -1,0 +1,46 @@
+package dev.runbook.run;
+
+import java.nio.file.Path;
+
+/**
+ * The exact command that continues a run that stopped before its end (quit, Ctrl-C, a signal): the same jar,
+ * the run's id and its runs folder, and the settings and runbook files when they are not the defaults, so an
+ * operator can paste it as it is.
+ */
+public final class ResumeHint {
+    private ResumeHint() {
+    }
+
+    /** "resume: java -jar /opt/valkey-runbook.jar resume 20261201-101500-dev --runs-dir /home/alice/runs". */
+    public static String line(Run run) {
+        StringBuilder b = new StringBuilder("resume: ").append(program()).append(" resume ").append(run.info().id())
+                .append(" --runs-dir ").append(quote(run.dir().toAbsolutePath().getParent().toString()));
+        Path settings = run.settings().file();
+        if (settings != null && !settings.normalize().equals(Path.of("application.conf"))) {
+            b.append(" --config ").append(quote(settings.toAbsolutePath().normalize().toString()));
+        }
+        Path runbook = run.runbook().file() == null ? null : Path.of(run.runbook().file());
+        if (runbook != null && !runbook.normalize().equals(Path.of("runbooks", "valkey-migration.conf"))) {
+            b.append(" --runbook ").append(quote(runbook.toAbsolutePath().normalize().toString()));
+        }
+        return b.toString();
+    }
+
+    private static String program() {
+        try {
+            Path where = Path.of(ResumeHint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (where.getFileName() != null && where.getFileName().toString().endsWith(".jar")) {
+                return "java -jar " + quote(where.toString());
+            }
+        } catch (java.net.URISyntaxException | SecurityException | NullPointerException
+                 | java.nio.file.FileSystemNotFoundException e) {
+            // fall through: name the tool
+        }
+        return "valkey-runbook";
+    }
+
+    /** Single quotes for a path a shell would split. */
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=,-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+}
