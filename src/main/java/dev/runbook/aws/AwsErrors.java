@@ -82,6 +82,11 @@ public final class AwsErrors {
                     + ": log in again (aws sso login) or set runbook.aws.profile, then retry.";
         }
         if (hasCause(e, IOException.class)) {
+            String override = AwsTarget.describeOverrides();
+            if (override != null) {
+                return "The AWS endpoint could not be reached to " + doing + " (network unreachable or timed out): "
+                        + override + " is in effect: check it, or unset it to reach AWS itself, then retry.";
+            }
             return "The AWS endpoint could not be reached to " + doing + " (network unreachable or timed out):"
                     + " check the network, VPN or proxy, then retry.";
         }

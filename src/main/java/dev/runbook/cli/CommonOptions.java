@@ -4,7 +4,9 @@ import dev.runbook.action.ActionRegistry;
 import dev.runbook.config.Settings;
 import dev.runbook.runbook.RunbookLoader;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Options every command takes: where the settings and the runbook are. */
 public final class CommonOptions {
@@ -15,8 +17,19 @@ public final class CommonOptions {
             description = "Runbook file (default: ./runbooks/valkey-migration.conf).")
     Path runbook = Path.of("runbooks", "valkey-migration.conf");
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    /** The settings, loaded and validated; what is legal but probably not meant is printed as a warning. */
     public Settings settings() {
-        return Settings.load(config);
+        Settings settings = Settings.load(config);
+        if (mixee != null) {
+            for (String w : Settings.warnings(config)) {
+                mixee.commandLine().getErr().println("warning: " + w);
+            }
+            mixee.commandLine().getErr().flush();
+        }
+        return settings;
     }
 
     public Path runbook() {

@@ -42,7 +42,7 @@ public final class ReportCommand implements Callable<Integer> {
 
         /** The chosen run's folder; one line listing the known ids when there is no such run. */
         public Path find(Settings settings, boolean unfinishedOnly) {
-            Runs runs = new Runs(runsDir != null ? runsDir : Path.of(settings.runsDir()));
+            Runs runs = new Runs(RunSetup.runsRoot(runsDir, settings));
             return JournalFinder.find(runs, runId, unfinishedOnly && runId == null);
         }
     }

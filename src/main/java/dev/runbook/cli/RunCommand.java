@@ -68,7 +68,7 @@ public final class RunCommand implements Callable<Integer> {
         String r = region != null ? region : settings.region();
         String p = profile != null ? profile : settings.profile();
         DryRunBaseline.Found baseline = baseline(settings, settings.environment(options.env),
-                RunSetup.runsRoot(settings, options.runsDir), afterDryRun);
+                RunSetup.runsRoot(options.runsDir, settings), afterDryRun);
         return setup.execute(settings, options.env, options.runsDir, backends(dryRun, r, p),
                 (backend, env) -> withWhere(confirmIdentity((LiveBackend) backend, env, setup, in, dryRun, baseline),
                         r, p), baseline);
@@ -104,7 +104,10 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The real AWS backend: read-only guarded for a dry run. */
     static RunSetup.BackendFactory backends(boolean dryRun, String region, String profile) {
-        return (s, env) -> dryRun ? new DryRunBackend(region, profile) : new LiveBackend(region, profile);
+        return (s, env) -> {
+            dev.runbook.aws.AwsTarget.check(region, profile);
+            return dryRun ? new DryRunBackend(region, profile) : new LiveBackend(region, profile);
+        };
     }
 
     /**
@@ -126,8 +129,7 @@ public final class RunCommand implements Callable<Integer> {
         } catch (SdkException e) {
             org.slf4j.LoggerFactory.getLogger(RunCommand.class).warn("STS GetCallerIdentity failed", e);
             throw new InvalidInputException(dev.runbook.aws.AwsErrors.translate(
-                    "tell who the AWS credentials are (STS GetCallerIdentity)", env.replicationGroupId(), e).getMessage()
-                    + " (details in the run folder's runbook.log)");
+                    "tell who the AWS credentials are (STS GetCallerIdentity)", env.replicationGroupId(), e).getMessage(), e);
         }
         out.printf("AWS account %s as %s%n", id.account(), id.arn());
         out.printf("target: replication group %s (%s) · %s%n", env.replicationGroupId(), env.name(), backend.describe());

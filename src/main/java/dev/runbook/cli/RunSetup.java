@@ -85,6 +85,9 @@ final class RunSetup {
         }
     };
 
+    /** Why there is no terminal for the TUI, or null; tests that stop before the TUI replace it. */
+    static java.util.function.Supplier<String> terminalCheck = RunbookTui::whyNoTerminal;
+
     private final CommonOptions common;
     private final boolean nonInteractive;
     private final PrintWriter out;
@@ -112,7 +115,7 @@ final class RunSetup {
      * before anything is written: no run folder, no journal for resume to pick up later.
      */
     void requireTerminal() {
-        String why = nonInteractive ? null : RunbookTui.whyNoTerminal();
+        String why = nonInteractive ? null : terminalCheck.get();
         if (why != null) {
             throw new InvalidInputException(why);
         }
@@ -123,19 +126,14 @@ final class RunSetup {
         return execute(settings, envName, runsDir, backends, beforeStart, null);
     }
 
-    /** The runs folder a run of these settings goes in ({@code runsDir} null: the settings'). */
-    static Path runsRoot(Settings settings, Path runsDir) {
-        return runsDir != null ? runsDir : Path.of(settings.runsDir());
-    }
-
     /** As above, held to {@code baseline} (the dry run found for it, or why none; null: not looked for). */
     int execute(Settings settings, String envName, Path runsDir, BackendFactory backends, BeforeStart beforeStart,
                 DryRunBaseline.Found baseline) {
         Environment env = settings.environment(envName);
         requireTerminal();
         Runbook runbook = common.loader().load(common.runbook(), env);
-        Path dir = new Runs(runsRoot(settings, runsDir)).create(env.name(), Instant.now());
-        Runs.logTo(dir);
+        Path dir = createRunFolder(runsRoot(runsDir, settings), runsDir != null, env);
+        boolean started = false;
         try (Backend backend = backends.create(settings, env)) {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("mode", backend.mode().label());
@@ -151,6 +149,7 @@ final class RunSetup {
             facts.putAll(checked);
             facts.put("identity", backend.identity());
             try (Journal journal = Journal.open(dir)) {
+                started = true;
                 Run run = newRun(new RunInfo(dir.getFileName().toString(), dir, operator(), facts), runbook, env,
                         settings, backend, journal);
                 if (baseline != null) {
@@ -158,6 +157,13 @@ final class RunSetup {
                 }
                 return drive(run, NEW_RUN, autoConfirmer(run));
             }
+        } catch (InvalidInputException e) {
+            if (started) {
+                throw e;
+            }
+            // a run that never started (no region, no such profile, AWS unreachable) leaves no run folder
+            Path kept = Runs.discard(dir);
+            throw new InvalidInputException(e.getMessage() + (kept == null ? "" : " (details in " + kept + ")"), e);
         }
     }
 
@@ -254,6 +260,36 @@ final class RunSetup {
         out.println(ResumeHint.line(run));
         out.flush();
         return interrupt.exitCode();
+    }
+
+    /** The runs folder: {@code --runs-dir} (never empty: '' would mean the working directory), else the settings'. */
+    static Path runsRoot(Path flag, Settings settings) {
+        if (flag != null && flag.toString().isBlank()) {
+            throw new InvalidInputException("--runs-dir: an empty path is not a folder; name one (e.g. --runs-dir runs)"
+                    + " or leave the flag out for runs-dir from the settings");
+        }
+        return flag != null ? flag : Path.of(settings.runsDir());
+    }
+
+    /**
+     * A new run folder with the log pointed into it; a folder that cannot be made (read-only, no permission, a
+     * full disk) is the operator's input error, in one sentence naming where the path came from.
+     */
+    private static Path createRunFolder(Path root, boolean fromFlag, Environment env) {
+        Path dir = null;
+        try {
+            dir = new Runs(root).create(env.name(), Instant.now());
+            Runs.logTo(dir);
+            return dir;
+        } catch (java.io.UncheckedIOException e) {
+            if (dir != null) {
+                Runs.discard(dir);
+            }
+            throw new InvalidInputException((fromFlag ? "--runs-dir " : "runs-dir ") + root + ": cannot create a run"
+                    + " folder there (" + dev.runbook.run.RunFiles.why(e.getCause()) + "): "
+                    + (fromFlag ? "pass a folder you can write to" : "set runs-dir in the settings, or pass --runs-dir DIR"),
+                    e);
+        }
     }
 
     /** The operator said no before the first step. */

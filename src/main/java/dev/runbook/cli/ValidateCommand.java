@@ -33,6 +33,10 @@ public final class ValidateCommand implements Callable<Integer> {
             Runbook runbook = common.loader().load(file, env);
             steps = runbook.entries().size();
         }
+        for (String w : dev.runbook.config.Includes.silentlyMissing(file)) {
+            spec.commandLine().getErr().println("warning: " + w);
+        }
+        spec.commandLine().getErr().flush();
         spec.commandLine().getOut().printf("%s: valid for %s (%d steps)%n", file,
                 String.join(", ", settings.environments().keySet()), steps);
         return ExitCodes.OK;

@@ -118,6 +118,12 @@ public record Environment(
                 dataPlane,
                 production);
         r.rejectUnknown();
+        try {
+            MaintenanceWindow.parse(env.maintenanceWindow);
+        } catch (IllegalArgumentException e) {
+            // blamed here, on the settings' own line, not later on the runbook step that reads the window
+            throw r.fail("maintenance-window", e.getMessage());
+        }
         if (env.multiAz && (!env.automaticFailover || env.numCacheClusters < 2)) {
             throw r.fail("multi-az", "Multi-AZ needs automatic-failover = true and num-cache-clusters >= 2");
         }

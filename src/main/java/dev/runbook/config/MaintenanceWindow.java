@@ -21,6 +21,9 @@ public final class MaintenanceWindow {
             "^(sun|mon|tue|wed|thu|fri|sat):([01]\\d|2[0-3]):([0-5]\\d)-(sun|mon|tue|wed|thu|fri|sat):([01]\\d|2[0-3]):([0-5]\\d)$");
     private static final List<String> DAYS = List.of("sun", "mon", "tue", "wed", "thu", "fri", "sat");
     private static final long WEEK = Duration.ofDays(7).getSeconds();
+    /** ElastiCache accepts maintenance windows of 60 minutes to 24 hours. */
+    public static final Duration SHORTEST = Duration.ofMinutes(60);
+    public static final Duration LONGEST = Duration.ofHours(24);
 
     private final String text;
     private final long start;
@@ -32,7 +35,11 @@ public final class MaintenanceWindow {
         this.end = end;
     }
 
-    /** Parses {@code ddd:hh:mm-ddd:hh:mm}; throws IllegalArgumentException saying what was expected. */
+    /**
+     * Parses {@code ddd:hh:mm-ddd:hh:mm} and checks ElastiCache's length rule (60 minutes to 24 hours); throws
+     * IllegalArgumentException saying what was expected. A window that ends before it starts on the same day
+     * wraps over the whole week, so it is refused as too long, with a hint that it may be reversed.
+     */
     public static MaintenanceWindow parse(String text) {
         Matcher m = FORMAT.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
@@ -42,9 +49,17 @@ public final class MaintenanceWindow {
         long s = secondOfWeek(m.group(1), m.group(2), m.group(3));
         long e = secondOfWeek(m.group(4), m.group(5), m.group(6));
         if (s == e) {
-            throw new IllegalArgumentException("maintenance window '" + text + "' starts and ends at the same time");
+            throw new IllegalArgumentException("maintenance window '" + text + "' starts and ends at the same time"
+                    + " (ElastiCache needs 60 minutes to 24 hours)");
         }
-        return new MaintenanceWindow(text, s, e);
+        MaintenanceWindow w = new MaintenanceWindow(text, s, e);
+        if (w.length().compareTo(SHORTEST) < 0 || w.length().compareTo(LONGEST) > 0) {
+            boolean reversed = Math.floorMod(s - e, WEEK) <= LONGEST.getSeconds();
+            throw new IllegalArgumentException("maintenance window '" + text + "' lasts " + format(w.length())
+                    + " (ElastiCache needs 60 minutes to 24 hours)"
+                    + (reversed ? "; are start and end swapped?" : ""));
+        }
+        return w;
     }
 
     private static long secondOfWeek(String day, String hh, String mm) {

@@ -48,9 +48,38 @@ public record Settings(
             ConfigException.ValidationProblem p = e.problems().iterator().next();
             throw new InvalidInputException(Origins.where(p.origin()) + ": " + p.path() + ": " + p.problem(), e);
         } catch (ConfigException e) {
-            throw Origins.error(e);
+            throw Includes.error(file, e);
         }
         return read(file, merged);
+    }
+
+    /**
+     * What is legal HOCON but probably not meant, for the operator to read: an environment defined in more than
+     * one block of the file (HOCON merges them silently, the later values winning), and an include that finds
+     * nothing. Each names the file's lines.
+     */
+    public static List<String> warnings(Path file) {
+        List<String> warnings = new java.util.ArrayList<>();
+        Config app;
+        try {
+            app = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+        } catch (ConfigException e) {
+            return warnings;   // load() has said what is wrong
+        }
+        String envs = ROOT + ".environments";
+        if (app.hasPath(envs) && app.getValue(envs) instanceof com.typesafe.config.ConfigObject o) {
+            for (String name : new java.util.TreeSet<>(o.keySet())) {
+                // a merged object's origin spans the blocks it came from: "application.conf: 11-40"
+                String d = o.get(name).origin().description();
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+)-(\\d+)$").matcher(d);
+                if (m.find()) {
+                    warnings.add(file + ":" + m.group(1) + " and " + file + ":" + m.group(2) + ": environment '" + name
+                            + "' is defined more than once; HOCON merges the blocks and the later values win: keep one");
+                }
+            }
+        }
+        warnings.addAll(Includes.silentlyMissing(file));
+        return warnings;
     }
 
     static Settings read(Path file, Config merged) {
@@ -67,6 +96,7 @@ public record Settings(
         if (environments.isEmpty()) {
             throw root.fail("environments", "no environment is defined (expected at least one, e.g. dev)");
         }
+        refuseSharedGroups(envs, environments, root.strings("shared-replication-groups"));
         Prices prices = Prices.read(root.object("prices"));
         Thresholds thresholds = Thresholds.read(root.object("thresholds"));
         Waits waits = Waits.read(root.object("waits"));
@@ -79,11 +109,34 @@ public record Settings(
             throw dryRun.fail("max-age", "must be longer than 0 (e.g. 7d)");
         }
         dryRun.rejectUnknown();
-        Settings settings = new Settings(file, region, profile, root.string("runs-dir"),
+        String runsDir = root.string("runs-dir");
+        if (runsDir.isBlank()) {
+            throw root.fail("runs-dir", "an empty path is not a folder; name one (the default is \"runs\")");
+        }
+        Settings settings = new Settings(file, region, profile, runsDir,
                 java.util.Collections.unmodifiableMap(environments),
                 prices, thresholds, waits, speed, maxAge);
         root.rejectUnknown();
         return settings;
+    }
+
+    /**
+     * Two environments that name the same replication group would migrate one group twice (prod pointing at the
+     * dev group: a "dev" rehearsal of production). Refused unless the group is listed in
+     * {@code shared-replication-groups}, the settings' explicit word that this is intended.
+     */
+    private static void refuseSharedGroups(ConfigReader envs, Map<String, Environment> environments,
+                                           List<String> allowed) {
+        Map<String, String> firstUse = new java.util.LinkedHashMap<>();
+        for (Environment env : environments.values()) {
+            String other = firstUse.putIfAbsent(env.replicationGroupId(), env.name());
+            if (other != null && !allowed.contains(env.replicationGroupId())) {
+                throw envs.fail(env.name() + ".replication-group-id", "'" + env.replicationGroupId() + "' is also the"
+                        + " replication group of environment '" + other + "' (" + Origins.where(envs.config(),
+                        other + ".replication-group-id") + "): point each environment at its own group, or list the"
+                        + " id in runbook.shared-replication-groups if sharing it is intended");
+            }
+        }
     }
 
     /** The named environment, or the operator's error {@code unknown environment 'x' (known: dev, prod)}. */

@@ -60,6 +60,33 @@ public final class Runs {
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
     }
 
+    /**
+     * Removes a run folder of a run that never started (nothing was journaled), keeping its log's lines in the
+     * fallback log in the temp folder so that the details of why it never started are not lost. Returns where
+     * those lines went, or null when there were none.
+     */
+    public static Path discard(Path dir) {
+        Path kept = null;
+        try {
+            Path log = dir.resolve(LOG_FILE);
+            if (Files.isRegularFile(log) && Files.size(log) > 0) {
+                kept = Path.of(System.getProperty("java.io.tmpdir"),
+                        "valkey-runbook-" + System.getProperty("user.name", "user") + ".log");
+                RunFiles.createOwnerOnly(kept);
+                Files.write(kept, Files.readAllBytes(log), java.nio.file.StandardOpenOption.APPEND);
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            // best effort: the folder stays, without a journal, which resume and report do not list
+        }
+        return kept;
+    }
+
     /** Run folders, newest first (ids sort by time). */
     public List<Path> list() {
         if (!Files.isDirectory(root)) {

@@ -48,7 +48,7 @@ public final class RunbookLoader {
             Config envConfig = ConfigFactory.parseMap(Map.of("env", subs), "environment '" + env.name() + "'");
             root = parsed.withFallback(envConfig).resolve().withoutPath("env");
         } catch (ConfigException e) {
-            throw Origins.error(e);
+            throw dev.runbook.config.Includes.error(file, e);
         }
         ConfigReader top = new ConfigReader(root, "");
         ConfigReader rb = top.object("runbook");

@@ -86,6 +86,32 @@ class PlanAndValidateCommandTest {
     }
 
     @Test
+    void validateSaysSoWhenAPlainIncludeOfTheRunbookOrTheSettingsFindsNothing() throws IOException {
+        Path runbook = dir.resolve("runbook.conf");
+        Files.writeString(runbook, "include \"steps-extra.conf\"\n" + Files.readString(Path.of("runbooks/valkey-migration.conf")));
+        Path settings = dir.resolve("application.conf");
+        Files.writeString(settings, Files.readString(Path.of("application.conf")) + "\ninclude \"prod-overrides.conf\"\n");
+        CliResult r = CliResult.run("validate", "--config", settings.toString(), runbook.toString());
+        assertEquals(0, r.code(), r.err());
+        int settingsLine = Files.readAllLines(settings).size();
+        assertEquals("warning: " + settings + ":" + settingsLine + ": include \"prod-overrides.conf\" finds no file, so it"
+                + " adds nothing (HOCON ignores a missing include; write include required(\"prod-overrides.conf\") to make"
+                + " it an error)\n"
+                + "warning: " + runbook + ":1: include \"steps-extra.conf\" finds no file, so it adds nothing (HOCON ignores"
+                + " a missing include; write include required(\"steps-extra.conf\") to make it an error)\n", r.err());
+    }
+
+    @Test
+    void aRequiredIncludeOfTheRunbookThatFindsNothingNamesTheFileAndLine() throws IOException {
+        Path runbook = dir.resolve("runbook.conf");
+        Files.writeString(runbook, Files.readString(Path.of("runbooks/valkey-migration.conf")) + "\ninclude required(\"gone.conf\")\n");
+        CliResult r = CliResult.run("validate", runbook.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals("error: " + runbook + ":" + Files.readAllLines(runbook).size() + ": include required(\"gone.conf\")"
+                + " finds no file (looked for " + dir.resolve("gone.conf") + " and on the classpath)\n", r.err());
+    }
+
+    @Test
     void unknownFlagIsAUsageErrorWithExitTwo() {
         CliResult r = CliResult.run("plan", "--env", "dev", "--colour");
         assertEquals(2, r.code());

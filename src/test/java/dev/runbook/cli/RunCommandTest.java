@@ -32,9 +32,16 @@ class RunCommandTest {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
+    @org.junit.jupiter.api.BeforeEach
+    void aTerminal() {
+        // the live run is declined at its y/N prompt, before the TUI would need a terminal
+        RunSetup.terminalCheck = () -> null;
+    }
+
     @AfterEach
     void restoreStdin() {
         System.setIn(STDIN);
+        RunSetup.terminalCheck = dev.runbook.tui.RunbookTui::whyNoTerminal;
     }
 
     int main(String... args) {
@@ -45,7 +52,8 @@ class RunCommandTest {
     void liveShowsWhoAndWhatThenStopsUnlessTheOperatorSaysYes() throws Exception {
         System.setIn(new ByteArrayInputStream("n\n".getBytes(StandardCharsets.UTF_8)));
         try (AwsStub aws = new AwsStub(200, IDENTITY)) {
-            assertEquals(1, main("run", "--env", "dev", "--region", "ap-northeast-2", "--runs-dir", runs.toString()));
+            assertEquals(1, main("run", "--env", "dev", "--region", "ap-northeast-2", "--runs-dir", runs.toString()),
+                    err.toString());
             assertEquals(1, aws.bodies.size(), "only STS GetCallerIdentity was sent");
             assertTrue(aws.bodies.get(0).startsWith("Action=GetCallerIdentity"), aws.bodies.get(0));
         }
@@ -76,12 +84,25 @@ class RunCommandTest {
     }
 
     @Test
-    void credentialsThatCannotBeFoundAreOneLineAndExitTwo() {
-        int code = main("run", "--env", "dev", "--dry-run", "--non-interactive", "--region", "ap-northeast-2",
-                "--profile", "no-such-profile-for-tests", "--runs-dir", runs.toString());
-        assertEquals(2, code, err.toString());
-        assertEquals("error: No usable AWS credentials were found (missing or expired) to tell who the AWS credentials"
-                + " are (STS GetCallerIdentity): log in again (aws sso login) or set runbook.aws.profile, then retry."
-                + " (details in the run folder's runbook.log)\n", err.toString());
+    void credentialsThatCannotBeFoundAreOneLineAndExitTwo(@TempDir Path aws) throws Exception {
+        // a profile that exists but holds no credentials
+        Path config = Files.writeString(aws.resolve("config"), "[profile no-keys]\nregion = ap-northeast-2\n");
+        System.setProperty("aws.configFile", config.toString());
+        System.setProperty("aws.sharedCredentialsFile", aws.resolve("credentials").toString());
+        try {
+            int code = main("run", "--env", "dev", "--dry-run", "--non-interactive", "--region", "ap-northeast-2",
+                    "--profile", "no-keys", "--runs-dir", runs.toString());
+            assertEquals(2, code, err.toString());
+            assertTrue(err.toString().startsWith("error: No usable AWS credentials were found (missing or expired) to"
+                    + " tell who the AWS credentials are (STS GetCallerIdentity): log in again (aws sso login) or set"
+                    + " runbook.aws.profile, then retry."), err.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            try (Stream<Path> s = Files.list(runs)) {
+                assertEquals(0, s.count(), "a run that never started leaves no run folder");
+            }
+        } finally {
+            System.clearProperty("aws.configFile");
+            System.clearProperty("aws.sharedCredentialsFile");
+        }
     }
 }

@@ -138,6 +138,89 @@ class SettingsTest {
                 + "not 3-64 characters without spaces or the SCAN pattern characters * ? [ ] \\", e.getMessage());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+        "sun:06:00-sun:04:00 | lasts 6d22h00m (ElastiCache needs 60 minutes to 24 hours); are start and end swapped?",
+        "sun:04:00-sun:04:30 | lasts 0h30m (ElastiCache needs 60 minutes to 24 hours)",
+        "sun:04:00-mon:06:00 | lasts 1d2h00m (ElastiCache needs 60 minutes to 24 hours)",
+        "sun:04:00-sun:04:00 | starts and ends at the same time (ElastiCache needs 60 minutes to 24 hours)"})
+    void aMaintenanceWindowOutsideAwssSixtyMinutesToADayIsRefusedOnTheSettingsOwnLine(String window, String why)
+            throws IOException {
+        Path f = withProd("maintenance-window = \"sun:04:00-sun:06:00\"", "maintenance-window = \"" + window + "\"");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, window) + ": runbook.environments.prod.maintenance-window: maintenance window '"
+                + window + "' " + why, e.getMessage());
+    }
+
+    @Test
+    void windowsOfExactlyAnHourAndADayAreAccepted() throws IOException {
+        assertEquals("sun:04:00-sun:05:00", Settings.load(withProd("\"sun:04:00-sun:06:00\"", "\"sun:04:00-sun:05:00\""))
+                .environment("prod").maintenanceWindow());
+        assertEquals("sat:23:00-sun:23:00", Settings.load(withProd("\"sun:04:00-sun:06:00\"", "\"sat:23:00-sun:23:00\""))
+                .environment("prod").maintenanceWindow());
+    }
+
+    @Test
+    void prodPointingAtTheDevGroupIsRefusedNamingBothLines() throws IOException {
+        Path f = withProd("\"goorm-popcorn-cache-prod\"", "\"goorm-popcorn-cache-dev\"");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + (lineOf(f, "prod {") + 1) + ": runbook.environments.prod.replication-group-id:"
+                + " 'goorm-popcorn-cache-dev' is also the replication group of environment 'dev' (" + f + ":"
+                + lineOf(f, "\"goorm-popcorn-cache-dev\"") + "): point each environment at its own group, or list the id"
+                + " in runbook.shared-replication-groups if sharing it is intended", e.getMessage());
+    }
+
+    @Test
+    void aSharedGroupIsAcceptedWhenTheSettingsSayItIsIntended() throws IOException {
+        Path f = withProd("\"goorm-popcorn-cache-prod\"", "\"goorm-popcorn-cache-dev\"");
+        Files.writeString(f, Files.readString(f).replaceFirst("runbook \\{",
+                "runbook {\n  shared-replication-groups = [\"goorm-popcorn-cache-dev\"]"));
+        assertEquals("goorm-popcorn-cache-dev", Settings.load(f).environment("prod").replicationGroupId());
+    }
+
+    @Test
+    void aDuplicatedEnvironmentBlockIsWarnedAboutWithBothLines() throws IOException {
+        Path f = dir.resolve("application.conf");
+        String text = Files.readString(Path.of("application.conf"));
+        int close = text.lastIndexOf("  prices {");
+        Files.writeString(f, text.substring(0, close) + "  environments.prod { node-type = \"cache.t4g.medium\" }\n\n"
+                + text.substring(close));
+        assertEquals("cache.t4g.medium", Settings.load(f).environment("prod").nodeType(), "HOCON merged it");
+        assertEquals(java.util.List.of(f + ":" + lineOf(f, "    prod {") + " and " + f + ":"
+                        + lineOf(f, "environments.prod {") + ": environment 'prod' is defined more than once; HOCON merges"
+                        + " the blocks and the later values win: keep one"), Settings.warnings(f));
+        assertEquals(java.util.List.of(), Settings.warnings(Path.of("application.conf")));
+    }
+
+    @Test
+    void aRequiredIncludeThatFindsNothingNamesTheFileAndLine() throws IOException {
+        Path f = dir.resolve("application.conf");
+        Files.writeString(f, Files.readString(Path.of("application.conf")) + "\ninclude required(\"missing.conf\")\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, "include required") + ": include required(\"missing.conf\") finds no file"
+                + " (looked for " + dir.resolve("missing.conf") + " and on the classpath)", e.getMessage());
+    }
+
+    @Test
+    void aPlainIncludeThatFindsNothingIsAWarningNotSilence() throws IOException {
+        Path f = dir.resolve("application.conf");
+        Files.writeString(f, Files.readString(Path.of("application.conf")) + "\ninclude \"missing.conf\"\n");
+        Settings.load(f);
+        assertEquals(java.util.List.of(f + ":" + lineOf(f, "include \"missing") + ": include \"missing.conf\" finds no"
+                + " file, so it adds nothing (HOCON ignores a missing include; write include required(\"missing.conf\")"
+                + " to make it an error)"), Settings.warnings(f));
+    }
+
+    @Test
+    void anEmptyRunsDirInTheSettingsIsRefused() throws IOException {
+        Path f = dir.resolve("application.conf");
+        Files.writeString(f, Files.readString(Path.of("application.conf")).replaceFirst("runbook \\{",
+                "runbook {\n  runs-dir = \"\""));
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, "runs-dir") + ": runbook.runs-dir: an empty path is not a folder; name one (the default is \"runs\")",
+                e.getMessage());
+    }
+
     private Path withProd(String from, String to) throws IOException {
         String text = Files.readString(Path.of("application.conf"));
         int prod = text.indexOf("prod {");
