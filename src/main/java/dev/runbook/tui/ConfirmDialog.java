@@ -16,18 +16,28 @@ import java.util.List;
  * Asks the operator to confirm one step, saying exactly what will change and on which group. A {@code yes}
  * step takes {@code y} or {@code n}/Esc; a {@code type-id} step takes the replication group id typed out and
  * Enter — a wrong id shows a message and the dialog stays open. Built by {@link ConfirmDialogBuilder}.
+ *
+ * <p>On a terminal smaller than the dialog needs ({@link #minimum()}) the request or the keys would be cut off,
+ * so the dialog shows only that the terminal is too small and the size it needs, and takes nothing but
+ * {@code n} / Esc (not now) until the terminal is resized.
  */
 public final class ConfirmDialog extends DecisionDialog<Confirmation> {
     private final ConfirmRequest request;
     private final String operator;
     private final TextBox typed;
     private final Label message;
+    private final TerminalSize minimum;
+    private final Panel full;
+    private final Label tooSmall = new Label("");
+    private boolean small;
 
-    ConfirmDialog(ConfirmRequest request, String operator, List<String> body, int width) {
+    ConfirmDialog(ConfirmRequest request, String operator, List<String> body, int width, TerminalSize minimum) {
         super("Confirm " + request.entry().key());
         this.request = request;
         this.operator = operator;
+        this.minimum = minimum;
         Panel panel = new Panel(new LinearLayout());
+        this.full = panel;
         panel.addComponent(new Label(String.join("\n", body)));
         message = new Label("");
         if (request.kind() == Confirm.TYPE_ID) {
@@ -43,6 +53,40 @@ public final class ConfirmDialog extends DecisionDialog<Confirmation> {
         }
     }
 
+    /** The smallest terminal that shows the whole dialog. */
+    public TerminalSize minimum() {
+        return minimum;
+    }
+
+    /** True while the terminal is too small to show the request and the keys: {@code y} is not taken. */
+    public boolean tooSmall() {
+        if (getTextGUI() == null) {
+            return false;
+        }
+        TerminalSize now = getTextGUI().getScreen().getTerminalSize();
+        return now.getColumns() < minimum.getColumns() || now.getRows() < minimum.getRows();
+    }
+
+    /** Laid out before every draw: the place to follow a resize, either way. */
+    @Override
+    public TerminalSize getPreferredSize() {
+        boolean nowSmall = tooSmall();
+        if (nowSmall) {
+            TerminalSize now = getTextGUI().getScreen().getTerminalSize();
+            tooSmall.setText(String.join("\n", Wrap.words(Math.max(8, now.getColumns() - 4),
+                    "Terminal too small: needs " + minimum.getColumns() + "x" + minimum.getRows() + " (now "
+                            + now.getColumns() + "x" + now.getRows() + "). Resize it; n/Esc = not now")));
+        }
+        if (nowSmall != small) {
+            small = nowSmall;
+            setComponent(small ? tooSmall : full);
+            if (!small && typed != null) {
+                setFocusedInteractable(typed);
+            }
+        }
+        return super.getPreferredSize();
+    }
+
     /** What the message line says now (a wrong id), for tests and the screen. */
     public String message() {
         return message.getText();
@@ -52,6 +96,13 @@ public final class ConfirmDialog extends DecisionDialog<Confirmation> {
     protected boolean handleKey(KeyStroke key) {
         if (key.getKeyType() == KeyType.Escape) {
             decide(Confirmation.declined(operator));
+            return true;
+        }
+        if (tooSmall()) {
+            // what y would send cannot be read on this screen: only "not now" is taken until it is resized
+            if (key.getKeyType() == KeyType.Character && Character.toLowerCase(key.getCharacter()) == 'n') {
+                decide(Confirmation.declined(operator));
+            }
             return true;
         }
         if (typed == null) {

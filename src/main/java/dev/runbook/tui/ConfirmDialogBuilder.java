@@ -59,7 +59,20 @@ public final class ConfirmDialogBuilder {
         List<String> body = new ArrayList<>(head);
         body.addAll(requests);
         body.addAll(tail);
-        return new ConfirmDialog(request, operator, body, width);
+        return new ConfirmDialog(request, operator, body, width, minimum(body, request.kind() == Confirm.TYPE_ID));
+    }
+
+    /**
+     * The smallest terminal that shows the whole body, the keys and the typed-id box with the dialog's border:
+     * below it the operator could not see what {@code y} would send, so the dialog refuses to take it.
+     */
+    static com.googlecode.lanterna.TerminalSize minimum(List<String> body, boolean typeId) {
+        int columns = 0;
+        for (String line : body) {
+            columns = Math.max(columns, com.googlecode.lanterna.TerminalTextUtils.getColumnWidth(line));
+        }
+        // border (2 columns, 2 rows); the message line; the typed-id box
+        return new com.googlecode.lanterna.TerminalSize(columns + 2, body.size() + 2 + 1 + (typeId ? 1 : 0));
     }
 
     /** {@code lines} cut to {@code room} lines, the last one saying where the rest is. */

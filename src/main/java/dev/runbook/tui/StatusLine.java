@@ -37,7 +37,32 @@ public record StatusLine(Mode mode, String environment, String group, Duration e
                 return c;
             }
         }
-        return candidates[candidates.length - 1];
+        return wholeWords(candidates[candidates.length - 1], width);
+    }
+
+    /**
+     * The longest run of whole words that fits, never ending on a key without its word: cutting "q quit" to
+     * "q q" would offer a key that reads as nonsense.
+     */
+    static String wholeWords(String text, int width) {
+        String[] words = text.strip().split(" ");
+        StringBuilder b = new StringBuilder();
+        int kept = 0;
+        for (String w : words) {
+            if (b.length() + 1 + w.length() > width) {
+                break;
+            }
+            b.append(' ').append(w);
+            kept++;
+        }
+        if (kept > 0 && kept < words.length && isKey(words[kept - 1]) && !isKey(words[kept])) {
+            b.setLength(b.length() - words[kept - 1].length() - 1);   // a key whose word did not fit
+        }
+        return b.toString();
+    }
+
+    private static boolean isKey(String word) {
+        return word.codePointCount(0, word.length()) <= 2;
     }
 
     static String clock(Duration d) {

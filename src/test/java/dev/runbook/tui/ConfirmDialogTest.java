@@ -1,6 +1,7 @@
 package dev.runbook.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
@@ -30,13 +31,17 @@ class ConfirmDialogTest {
     private ConfirmDialog dialog;
 
     private void open(Confirm kind) throws IOException {
+        open(kind, 80, 24);
+    }
+
+    private void open(Confirm kind, int columns, int rows) throws IOException {
         Runbook.Entry entry = TestRuns.run(dir, "prod", Mode.LIVE).runbook().entry("migrate/upgrade").orElseThrow();
         ConfirmRequest request = new ConfirmRequest(entry, new Preview("Modify goorm-popcorn-cache-prod: engine → valkey 8.0",
                 List.of("ModifyReplicationGroupRequest(ReplicationGroupId=goorm-popcorn-cache-prod, Engine=valkey)"),
                 List.of("the primary restarts")), kind, "goorm-popcorn-cache-prod", Mode.LIVE, "prod");
-        virtual = new VirtualScreen(80, 24);
+        virtual = new VirtualScreen(columns, rows);
         gui = new MultiWindowTextGUI(virtual.screen);
-        dialog = new ConfirmDialogBuilder(request).operator("alice").screen(80, 24).build();
+        dialog = new ConfirmDialogBuilder(request).operator("alice").screen(columns, rows).build();
         gui.addWindow(dialog);
         gui.updateScreen();
     }
@@ -102,5 +107,36 @@ class ConfirmDialogTest {
         type("goorm-popcorn-cache-prod");
         press(new KeyStroke(KeyType.Enter));
         assertEquals(Optional.of(new Confirmation(true, "alice", "typed id")), dialog.decision());
+    }
+
+    @Test
+    void onATerminalTooSmallToShowTheRequestAndTheKeysYIsNotTakenUntilItIsResized() throws IOException {
+        open(Confirm.YES, 20, 8);
+        String text = virtual.text();
+        assertTrue(dialog.tooSmall());
+        assertTrue(text.replace("\n", " ").replaceAll("[│ ]+", " ").contains("Terminal too small: needs "
+                + dialog.minimum().getColumns() + "x" + dialog.minimum().getRows() + " (now 20x8)"), text);
+        assertFalse(text.contains("go ahead"), text);
+        press(new KeyStroke('y', false, false));
+        assertEquals(Optional.empty(), dialog.decision(), "y is refused while the request cannot be shown");
+        virtual.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(80, 24));
+        gui.updateScreen();
+        gui.updateScreen();
+        assertTrue(virtual.text().contains("y = go ahead    n / Esc = not now"), virtual.text());
+        press(new KeyStroke('y', false, false));
+        assertEquals(Optional.of(new Confirmation(true, "alice", "y")), dialog.decision());
+    }
+
+    @Test
+    void nStillMeansNotNowOnATinyTerminal() throws IOException {
+        open(Confirm.TYPE_ID, 20, 8);
+        press(new KeyStroke('n', false, false));
+        assertEquals(Optional.of(Confirmation.declined("alice")), dialog.decision());
+    }
+
+    @Test
+    void at80x24TheDialogFits() throws IOException {
+        open(Confirm.TYPE_ID);
+        assertFalse(dialog.tooSmall(), dialog.minimum().toString());
     }
 }

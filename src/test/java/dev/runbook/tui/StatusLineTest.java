@@ -39,4 +39,15 @@ class StatusLineTest {
         assertEquals(" dev │ 1:02:05 │ Enter run q quit", s.rest(34));
         assertEquals(" Enter run q quit", s.rest(20));
     }
+
+    @Test
+    void atFortyColumnsTheKeysAreCutAtWholeKeysNeverToAKeyWithoutItsWord() {
+        StatusLine s = new StatusLine(Mode.REHEARSAL, "dev", "goorm-popcorn-cache-dev", Duration.ofSeconds(3),
+                "window 1h30m left", "↑↓/jk move · Enter run · l log · r report · ? help · q quit",
+                "Enter run ↑↓ move ? help q quit");
+        int rest = 40 - s.badge().length();
+        assertEquals(" Enter run ↑↓ move ? help", s.rest(rest));
+        assertFalse(s.rest(rest).endsWith(" q q"), s.rest(rest));
+        assertEquals(" Enter run ↑↓ move", s.rest(22));
+    }
 }

@@ -77,6 +77,11 @@ public final class Tmux implements AutoCloseable {
         return screen;
     }
 
+    /** Resizes the session's window, as an operator dragging the terminal would (the program gets SIGWINCH). */
+    public void resize(int columns, int rows) {
+        tmux(List.of("resize-window", "-t", name, "-x", String.valueOf(columns), "-y", String.valueOf(rows)));
+    }
+
     /** The pid of the pane's shell. */
     public long panePid() {
         return Long.parseLong(tmux(List.of("display-message", "-p", "-t", name, "#{pane_pid}")).trim());
