@@ -25,4 +25,17 @@ public interface Action {
     default String stableRequest(String request) {
         return request;
     }
+
+    /**
+     * What this run must hold before this action may be sent, on top of the runbook's order (e.g. the engine
+     * change needs this run's verified manual snapshot). Empty for most actions.
+     */
+    default java.util.List<Precondition> preconditions() {
+        return java.util.List.of();
+    }
+
+    /** The facts it records when it succeeds that other actions' preconditions may name (e.g. "snapshot-name"). */
+    default java.util.Set<String> records() {
+        return java.util.Set.of();
+    }
 }

@@ -49,8 +49,8 @@ public final class Resume {
             }
         }
         if (old.rolledBack()) {
-            findings.add("the run was rolling back when it stopped: finish the rollback with an operator");
-            needsOperator = true;
+            run.rollingBackAlready();
+            findings.add("the run was rolling back when it stopped: it goes on in the rollback section");
         }
         return new Result(findings, needsOperator);
     }

@@ -73,6 +73,7 @@ public final class Run {
     private volatile DriftGuard drift;
     /** Set when a signal asked the run to stop: no further step starts, and the one in flight says why it ended. */
     private volatile Interrupt interrupt;
+    private boolean rollingBack;
 
     public Run(RunInfo info, Runbook runbook, Environment environment, Settings settings, Backend backend,
                Journal journal, RunListener listener) {
@@ -200,6 +201,39 @@ public final class Run {
         return Optional.empty();
     }
 
+    /**
+     * Why the order rule refuses {@code entry} now ({@link OrderGate}), or empty when it may run. Read-only and
+     * cheap: the screen asks before it opens a confirmation; {@link #runStep} asks again and refuses.
+     */
+    public synchronized Optional<OrderGate.Refusal> refusal(Runbook.Entry entry) {
+        return new OrderGate(runbook.entries(), states).check(entry);
+    }
+
+    /** True once the rollback section was entered (journaled as rollback-started), also after a resume. */
+    public synchronized boolean rollingBack() {
+        return rollingBack;
+    }
+
+    /**
+     * Journals that the run goes into its rollback section, once, however it got there (the screen's b, the
+     * autopilot after a failure): resume reads it to continue the rollback. {@code step} is the failed step, or null.
+     */
+    public void rollbackStarted(String step, String why) {
+        synchronized (this) {
+            if (rollingBack) {
+                return;
+            }
+            rollingBack = true;
+        }
+        journal.append(JournalEvent.of(now(), info.id(), step, "rollback-started", why));
+        listener.log("rollback started: " + why);
+    }
+
+    /** Resume: the journal says the run was rolling back when it stopped. */
+    synchronized void rollingBackAlready() {
+        rollingBack = true;
+    }
+
     /** What the step will do (side-effect free). */
     public Preview preview(Runbook.Entry entry) {
         return entry.step().action().preview(context);
@@ -255,13 +289,21 @@ public final class Run {
     }
 
     /**
-     * Runs one step: preview, confirm when it needs it, journal, execute, journal. Returns the new state; a
-     * declined confirmation leaves the step pending.
+     * Runs one step: order rule, preview, confirm when it needs it, journal, execute, journal. Returns the new
+     * state; a refusal by the order rule or a declined confirmation leaves the step pending with nothing
+     * journaled and nothing sent. A dry run sends no change anyway: there the refusal only becomes a warning
+     * on the outcome (what a live run would have refused).
      */
     public StepState runStep(Runbook.Entry entry, Confirmer confirmer) throws InterruptedException {
         stopIfInterrupted();
         StepState current = state(entry.key());
         if (current.status() == StepStatus.NOT_APPLICABLE) {
+            return current;
+        }
+        Optional<OrderGate.Refusal> refusal = refusal(entry);
+        if (refusal.isPresent() && backend.mode().canMutate()) {
+            LOG.info(refusal.get().line());
+            listener.log("✗ " + refusal.get().line());
             return current;
         }
         Action action = entry.step().action();
@@ -294,6 +336,12 @@ public final class Run {
         } else {
             preflight.stepStarting();
             outcome = preflight.judge(execute(entry, action), states());
+        }
+        if (refusal.isPresent()) {
+            List<String> warnings = new ArrayList<>(outcome.warnings());
+            warnings.add("a live run would have refused this step now (" + refusal.get().reason() + ")");
+            outcome = new Outcome(outcome.status(), outcome.summary(), outcome.facts(), outcome.requestIds(), warnings,
+                    outcome.series());
         }
         StepState done = new StepState(entry, statusOf(outcome), outcome, started, backend.time().now(),
                 confirmedBy, null);

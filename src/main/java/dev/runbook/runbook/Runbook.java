@@ -28,6 +28,11 @@ public record Runbook(String id, String title, String file, List<Section> sectio
         return all;
     }
 
+    /** The step with this id (ids are unique in a runbook, whatever the section). */
+    public Optional<Entry> entryOfStep(String stepId) {
+        return entries().stream().filter(e -> e.step().id().equals(stepId)).findFirst();
+    }
+
     public Optional<Entry> entry(String key) {
         return entries().stream().filter(e -> e.key().equals(key)).findFirst();
     }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,19 +58,31 @@ public final class RunbookLoader {
         String title = rb.string("title");
         List<Section> sections = new ArrayList<>();
         Set<String> sectionIds = new HashSet<>();
-        Set<String> stepIds = new HashSet<>();
+        Set<String> stepIds = new LinkedHashSet<>();
+        List<Requirement> later = new ArrayList<>();
         List<? extends Config> sectionConfigs = list(rb, "sections");
         for (Config sc : sectionConfigs) {
-            sections.add(section(new ConfigReader(sc, "section"), sectionIds, stepIds, subs));
+            sections.add(section(new ConfigReader(sc, "section"), sectionIds, stepIds, subs, later));
         }
         rb.rejectUnknown();
         if (sections.isEmpty()) {
             throw rb.fail("sections", "a runbook needs at least one section");
         }
+        for (Requirement q : later) {
+            throw q.reader().fail("requires", stepIds.contains(q.required())
+                    ? "'" + q.required() + "' comes after step '" + q.step() + "': a step can require only steps"
+                    + " before it (the run goes top to bottom)"
+                    : "'" + q.required() + "' is not a step of this runbook (steps: " + String.join(", ", stepIds) + ")");
+        }
         return new Runbook(id, title, file.toString(), sections);
     }
 
-    private Section section(ConfigReader r, Set<String> sectionIds, Set<String> stepIds, Map<String, Object> subs) {
+    /** A {@code requires} entry that names no earlier step: checked once every step is known. */
+    private record Requirement(ConfigReader reader, String step, String required) {
+    }
+
+    private Section section(ConfigReader r, Set<String> sectionIds, Set<String> stepIds, Map<String, Object> subs,
+                            List<Requirement> later) {
         String id = r.matching("id", ID, "an id (lowercase letters, digits, hyphens)");
         if (!sectionIds.add(id)) {
             throw r.fail("id", "duplicate section id '" + id + "'");
@@ -80,7 +93,7 @@ public final class RunbookLoader {
                 ? r.oneOf("kind", List.of("normal", "rollback")).toUpperCase(java.util.Locale.ROOT) : "NORMAL");
         List<Step> steps = new ArrayList<>();
         for (Config stc : list(r, "steps")) {
-            steps.add(step(new ConfigReader(stc, "step"), id, stepIds, subs));
+            steps.add(step(new ConfigReader(stc, "step"), id, stepIds, subs, later));
         }
         r.rejectUnknown();
         if (steps.isEmpty()) {
@@ -89,7 +102,8 @@ public final class RunbookLoader {
         return new Section(id, title, guide, kind, steps);
     }
 
-    private Step step(ConfigReader r, String sectionId, Set<String> stepIds, Map<String, Object> subs) {
+    private Step step(ConfigReader r, String sectionId, Set<String> stepIds, Map<String, Object> subs,
+                      List<Requirement> later) {
         String where = Origins.where(r.config().origin());
         if (!r.has("id")) {
             throw new InvalidInputException(where + ": step without an id (every step needs id = ...)");
@@ -129,8 +143,17 @@ public final class RunbookLoader {
                 onlyWhen.put(k, ow.string(k));
             }
         }
+        List<String> requires = r.has("requires") ? r.strings("requires") : List.of();
+        for (String required : requires) {
+            if (required.equals(id)) {
+                throw r.fail("requires", "step '" + id + "' cannot require itself");
+            }
+            if (!stepIds.contains(required)) {
+                later.add(new Requirement(r, id, required));
+            }
+        }
         r.rejectUnknown();
-        return new Step(id, title, guide, note, actionName, action, confirm, onlyWhen, where);
+        return new Step(id, title, guide, note, actionName, action, confirm, onlyWhen, requires, where);
     }
 
     private static List<? extends Config> list(ConfigReader r, String key) {

@@ -1,6 +1,7 @@
 package dev.runbook.runbook;
 
 import dev.runbook.action.Action;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,10 +10,16 @@ import java.util.Map;
  * the environment under which it applies.
  *
  * @param onlyWhen environment keys and the values they must have for the step to apply (empty = always)
+ * @param requires ids of earlier steps that must have ended (done, skipped with a reason, or not applicable)
+ *                 before this one may run, on top of the run's order rule
  * @param where    file:line of the step in the runbook, for messages
  */
 public record Step(String id, String title, String guide, String note, String actionName, Action action,
-                   Confirm confirm, Map<String, String> onlyWhen, String where) {
+                   Confirm confirm, Map<String, String> onlyWhen, List<String> requires, String where) {
+    public Step {
+        onlyWhen = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(onlyWhen));
+        requires = List.copyOf(requires);
+    }
 
     /** The reason this step does not apply to {@code substitutions}, or null when it applies. */
     public String notApplicableBecause(Map<String, Object> substitutions) {

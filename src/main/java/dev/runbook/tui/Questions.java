@@ -10,8 +10,8 @@ final class Questions {
     private Questions() {
     }
 
-    static ReasonDialog skip(Runbook.Entry failed, int width) {
-        return new ReasonDialog("Skip " + failed.key(), "Why skip " + failed.key() + "? The reason goes into the"
+    static ReasonDialog skip(Runbook.Entry step, int width) {
+        return new ReasonDialog("Skip " + step.key(), "Why skip " + step.key() + "? The reason goes into the"
                 + " journal and the report.", width);
     }
 

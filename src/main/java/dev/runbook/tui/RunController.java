@@ -40,6 +40,8 @@ public final class RunController {
     private Runbook.Entry running;
     private String progress;
     private Runbook.Entry failed;
+    /** The step the order rule just refused (the status bar says so until the selection moves); null when none. */
+    private Runbook.Entry refused;
     private boolean logFocus;
     private Ending ending;
     private Runnable onEnd = () -> { };
@@ -127,11 +129,25 @@ public final class RunController {
         afterFailure(() -> start(failed));
     }
 
-    void skipFailed() {
-        afterFailure(this::skip);
+    /** s: the failed step, else the selected step that has not run (the order rule's only override). */
+    void skipStep() {
+        if (failed != null) {
+            afterFailure(() -> skip(failed));
+            return;
+        }
+        Runbook.Entry e = tree.selected();
+        StepStatus status = run.state(e.key()).status();
+        if (running != null) {
+            note(running.key() + " is running: wait for it");
+        } else if (status != StepStatus.PENDING) {
+            note(e.key() + " is " + status.word() + ": only a step that has not run can be skipped");
+        } else {
+            skip(e);
+        }
     }
 
     private void select(int index) {
+        refused = null;
         tree.select(index);
         stepPane.reset();
         ensurePreview(tree.selected());
@@ -146,12 +162,17 @@ public final class RunController {
             note(e.key() + " does not apply here: " + run.state(e.key()).reason());
         } else if (status.finished()) {
             note(e.key() + " is already " + status.word() + "; select the next step");
+        } else if (run.backend().mode().canMutate() && run.refusal(e).isPresent()) {
+            // the run would refuse it too (Run.runStep): say why here instead of opening the confirmation
+            refused = e;
+            note("✗ " + run.refusal(e).get().line());
         } else {
             start(e);
         }
     }
 
     void start(Runbook.Entry e) {
+        refused = null;
         running = e;
         progress = null;
         tree.select(entries.indexOf(e));
@@ -210,7 +231,11 @@ public final class RunController {
         if (kind == Section.Kind.NORMAL && run.goesOnAfterFailure()) {
             endPreflight();
         } else if (kind == Section.Kind.ROLLBACK) {
-            end(1, "rolled back: every rollback step finished", false);
+            List<String> skipped = same.stream().filter(x -> run.state(x.key()).status() == StepStatus.SKIPPED)
+                    .map(Runbook.Entry::key).toList();
+            end(1, skipped.isEmpty() ? "rolled back: every rollback step finished"
+                    : "rollback ended with step(s) skipped (" + String.join(", ", skipped) + "): not verified as"
+                    + " rolled back; check the group", false);
         } else {
             long skipped = run.states().stream().filter(s -> s.status() == StepStatus.SKIPPED).count();
             end(0, "completed" + (skipped > 0 ? " with " + skipped + " step(s) skipped" : ""), false);
@@ -242,8 +267,7 @@ public final class RunController {
         }
     }
 
-    private void skip() {
-        Runbook.Entry e = failed;
+    private void skip(Runbook.Entry e) {
         ReasonDialog d = Questions.skip(e, dialogWidth());
         d.onDecision(reason -> {
             if (!reason.isEmpty()) {
@@ -256,9 +280,13 @@ public final class RunController {
         show(d);
     }
 
+    /** b: the rollback section, journaled as rollback-started (once) so a resume continues there. */
     void goToRollback() {
-        entries.stream().filter(e -> e.section().kind() == Section.Kind.ROLLBACK).findFirst().ifPresentOrElse(
+        entries.stream().filter(e -> e.section().kind() == Section.Kind.ROLLBACK
+                        && run.state(e.key()).status() != StepStatus.NOT_APPLICABLE).findFirst().ifPresentOrElse(
                 e -> {
+                    run.rollbackStarted(failed == null ? null : failed.key(), "the operator went to the rollback"
+                            + " section (b)" + (failed == null ? "" : " after " + failed.key() + " failed"));
                     select(entries.indexOf(e));
                     note("rollback section: read each step, Enter runs it");
                 },
@@ -357,7 +385,7 @@ public final class RunController {
     StatusLine statusLine() {
         RunKeys.Hint hint = RunKeys.hint(logFocus, running, running != null && (gui.getActiveWindow() instanceof ConfirmDialog
                 || gui.getActiveWindow() instanceof DriftDialog),
-                failed != null);
+                failed != null, refused != null);
         String keys = hint.keys();
         String shortKeys = hint.shortKeys();
         return new StatusLine(run.backend().mode(), run.environment().name(), run.environment().replicationGroupId(),
@@ -368,9 +396,11 @@ public final class RunController {
         previews.ensure(e, stepPane::invalidate);
     }
 
+    /** The first step still to do: of the rollback section when the run was rolling back (a resume), else normal. */
     private void selectFirstUnfinished() {
+        Section.Kind kind = run.rollingBack() ? Section.Kind.ROLLBACK : Section.Kind.NORMAL;
         for (int i = 0; i < entries.size(); i++) {
-            if (entries.get(i).section().kind() == Section.Kind.NORMAL
+            if (entries.get(i).section().kind() == kind
                     && !run.state(entries.get(i).key()).status().finished()) {
                 select(i);
                 return;

@@ -18,7 +18,7 @@ final class RunKeys {
     record Hint(String keys, String shortKeys) {
     }
 
-    static Hint hint(boolean logFocus, Runbook.Entry running, boolean confirming, boolean failed) {
+    static Hint hint(boolean logFocus, Runbook.Entry running, boolean confirming, boolean failed, boolean refused) {
         if (logFocus) {
             return new Hint("LOG: ↑↓ PgUp PgDn scroll · Esc back", "LOG: ↑↓ PgUp PgDn scroll · Esc back");
         } else if (running != null && confirming) {
@@ -28,6 +28,10 @@ final class RunKeys {
         } else if (failed) {
             return new Hint("FAILED: t retry · s skip · b rollback · a abort · ? help · q quit",
                     "t retry s skip b rollback a abort");
+        }
+        if (refused) {
+            return new Hint("REFUSED (log says why): run the steps it waits for · s skip one (reason) · ? help",
+                    "REFUSED: see log · s skip ? help");
         }
         return new Hint("↑↓/jk move · Enter run · l log · r report · ? help · q quit", "Enter run ↑↓ move ? help q quit");
     }
@@ -67,7 +71,7 @@ final class RunKeys {
             case 'r' -> c.report();
             case 'q' -> c.quit();
             case 't' -> c.retry();
-            case 's' -> c.skipFailed();
+            case 's' -> c.skipStep();
             case 'b' -> c.goToRollback();
             case 'a' -> c.abort();
             default -> {

@@ -7,6 +7,7 @@ import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
+import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
 import dev.runbook.aws.AwsErrors;
 import java.time.Duration;
@@ -72,6 +73,11 @@ public final class CreateSnapshot implements Action {
     }
 
     @Override
+    public java.util.Set<String> records() {
+        return java.util.Set.of(Precondition.MANUAL_SNAPSHOT.fact());
+    }
+
+    @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
         List<String> ids = new ArrayList<>();
         Instant now = ctx.time().now();
@@ -106,7 +112,7 @@ public final class CreateSnapshot implements Action {
                 });
         return Outcome.succeeded(capitalize(how) + " manual snapshot " + name + ", available, taken "
                         + Snapshots.takenAt(done))
-                .fact("snapshot-name", name).requestIds(ids).build();
+                .fact(Precondition.MANUAL_SNAPSHOT.fact(), name).requestIds(ids).build();
     }
 
     /** An available pre-valkey snapshot taken within the hour, or one still being created (newest first). */

@@ -19,6 +19,7 @@ public final class ElastiCacheActions {
         r.register("elasticache.await-upgrade", AwaitUpgrade::create);
         r.register("elasticache.set-transit-encryption", SetTransitEncryption::create);
         r.register("elasticache.read-events", ReadEvents::create);
+        r.register("elasticache.withdraw-pending-upgrade", WithdrawPendingUpgrade::create);
         r.register("elasticache.restore-snapshot", RestoreSnapshot::create);
     }
 }

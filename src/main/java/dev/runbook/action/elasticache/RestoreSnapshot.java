@@ -9,6 +9,7 @@ import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
+import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
 import dev.runbook.config.Environment;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.services.elasticache.model.SecurityGroupMembership
  * clients must be repointed to. Encryption comes from the environment; subnet and security groups from the source.
  */
 public final class RestoreSnapshot implements Action {
+    private static final Precondition SNAPSHOT = Precondition.factOfThisRun(Precondition.MANUAL_SNAPSHOT.fact(),
+            "a snapshot to restore (this run's verified manual snapshot)");
     private final String group;
     private final String newGroup;
     private final String engine;
@@ -73,7 +76,7 @@ public final class RestoreSnapshot implements Action {
 
     @Override
     public Preview preview(ActionContext ctx) {
-        String snapshot = ctx.fact("snapshot-name").orElse(Snapshots.preValkeyPrefix(group) + "<newest>");
+        String snapshot = ctx.fact(SNAPSHOT.fact()).orElse(Snapshots.preValkeyPrefix(group) + "<this run's>");
         return Preview.of("Restore " + snapshot + " into the NEW group " + newGroup + " (" + engine + " " + version + ", "
                         + numCacheClusters + " x " + nodeType + "); " + group + " is left as it is",
                 request(ctx.environment(), snapshot, null, tokenSource(ctx.environment())).toString())
@@ -109,9 +112,17 @@ public final class RestoreSnapshot implements Action {
         return true;
     }
 
+    /** A restore restores this run's verified pre-migration snapshot, nothing older or unchecked. */
+    @Override
+    public List<Precondition> preconditions() {
+        return List.of(SNAPSHOT);
+    }
+
     /**
      * A restore makes a second group and moves the clients: not needed when the change never took (the upgrade
-     * failed and AWS kept the group on the source engine, or nothing was sent) and the group still serves.
+     * failed and AWS kept the group on the source engine, or nothing was sent) and the group still serves. Never
+     * while a change is still queued on the group or a member (apply-immediately = false): it would still run
+     * in the maintenance window, so the source engine today proves nothing.
      */
     private Outcome unneeded(ActionContext ctx) {
         GroupState current;
@@ -121,6 +132,12 @@ public final class RestoreSnapshot implements Action {
             return null;
         }
         if (!"available".equals(current.status()) || !current.allMembersRun(engine, version)) {
+            return null;
+        }
+        if (!current.pending().isEmpty()) {
+            ctx.progress().log(group + " still runs " + engine + " but has changes queued ("
+                    + String.join("; ", current.pending()) + "): restoring into " + newGroup
+                    + " so the clients can move off it");
             return null;
         }
         return Outcome.skipped("No restore needed: " + group + " is available and still runs " + engine + " "
@@ -135,14 +152,9 @@ public final class RestoreSnapshot implements Action {
         if (unneeded != null) {
             return unneeded;
         }
-        String snapshot = ctx.fact("snapshot-name").orElse(null);
-        if (snapshot == null) {
-            snapshot = Snapshots.newestPreValkey(Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids), group)
-                    .orElseThrow(() -> new ActionException("No manual " + Snapshots.preValkeyPrefix(group)
-                            + "* snapshot is available, so there is nothing to restore: there is no in-place way back"
-                            + " from Valkey 8.0; contact AWS support before changing anything else."))
-                    .snapshotName();
-        }
+        String snapshot = ctx.fact(SNAPSHOT.fact()).orElseThrow(() -> new ActionException("This run has no manual"
+                + " snapshot to restore (the run refuses this step until it has one): there is no in-place way back"
+                + " from Valkey 8.0; contact AWS support before changing anything else."));
         if (exists(ctx, ids)) {
             ctx.progress().log(newGroup + " already exists (an earlier attempt created it): waiting for it instead");
         } else {

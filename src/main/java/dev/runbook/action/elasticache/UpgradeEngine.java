@@ -6,6 +6,7 @@ import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
+import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Instant;
@@ -63,6 +64,12 @@ public final class UpgradeEngine implements Action {
     @Override
     public boolean mutates() {
         return true;
+    }
+
+    /** There is no way back from Valkey 8.0 in place: never change the engine without this run's snapshot. */
+    @Override
+    public List<Precondition> preconditions() {
+        return List.of(Precondition.MANUAL_SNAPSHOT);
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.ActionFactory;
 import dev.runbook.action.Outcome;
+import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,12 @@ public final class TerraformApply implements Action {
     @Override
     public boolean mutates() {
         return true;
+    }
+
+    /** The reviewed plan changes the engine: like the SDK path, never without this run's manual snapshot. */
+    @Override
+    public java.util.List<Precondition> preconditions() {
+        return java.util.List.of(Precondition.MANUAL_SNAPSHOT);
     }
 
     @Override

@@ -21,7 +21,13 @@ public enum Fault {
      */
     THROTTLING("throttling"),
     /** The upgrade takes 15 min longer than {@code waits.upgrade-timeout}: the wait must give up and say so. */
-    SLOW_UPGRADE("slow-upgrade");
+    SLOW_UPGRADE("slow-upgrade"),
+    /**
+     * AWS refuses to withdraw an engine change queued for the maintenance window ({@code InvalidParameterCombination}
+     * on a Modify back to the running engine and version): the other answer to what AWS allows, so the rollback's
+     * "still queued" path can be rehearsed. Without it the simulation withdraws the queued change.
+     */
+    WITHDRAW_REFUSED("withdraw-refused");
 
     private final String word;
 

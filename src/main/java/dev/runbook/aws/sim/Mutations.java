@@ -101,6 +101,9 @@ final class Mutations {
             throw combination("TransitEncryptionMode must be preferred when enabling in-transit encryption.");
         }
         boolean apply = Boolean.TRUE.equals(r.applyImmediately());
+        if (!engineChange && g.queuedUpgrade != null && (r.engine() != null || r.engineVersion() != null)) {
+            withdrawQueued(g, current);
+        }
         if (engineChange) {
             Upgrade upgrade = new Upgrade(sim, g, engine, target.full(), parameterGroup);
             String full = target.full();
@@ -109,6 +112,7 @@ final class Mutations {
                 // The status may still read "available" for a moment after the call, as AWS may show it.
                 sim.schedule(Duration.ofSeconds(30), upgrade::start);
             } else {
+                g.queuedUpgrade = upgrade;
                 sim.scheduleAt(MaintenanceWindow.parse(g.maintenanceWindow).nextApply(sim.now()), upgrade::start);
             }
         } else if (parameterGroup != null) {
@@ -116,6 +120,23 @@ final class Mutations {
         }
         applyOthers(g, r);
         return g;
+    }
+
+    /**
+     * A Modify that names the engine and version the group runs while an engine change waits for the window:
+     * the simulation assumes AWS replaces the queued change with it (AWS documents this for pending node
+     * counts, not for engine versions), unless the {@code withdraw-refused} drill says AWS refuses.
+     */
+    private void withdrawQueued(SimGroup g, String current) {
+        if (sim.has(Fault.WITHDRAW_REFUSED)) {
+            throw combination("An engine upgrade to " + g.members.get(0).pendingEngineVersion + " is pending for"
+                    + " the maintenance window of " + g.id + "; it cannot be changed to " + g.engine + " " + current + ".");
+        }
+        g.queuedUpgrade.withdraw();
+        g.queuedUpgrade = null;
+        g.members.forEach(m -> m.pendingEngineVersion = null);
+        sim.event(SourceType.REPLICATION_GROUP, g.id, "Pending engine version modification withdrawn for replication"
+                + " group " + g.id + ".");
     }
 
     private void checkFailover(SimGroup g, ModifyReplicationGroupRequest r) {

@@ -62,6 +62,8 @@ final class SimGroup {
     boolean automaticFailover;
     boolean multiAz;
     String pendingFailover;
+    /** An engine change sent with ApplyImmediately=false that waits for the maintenance window; null when none. */
+    Upgrade queuedUpgrade;
     int snapshotRetentionLimit;
     String snapshotWindow;
     String maintenanceWindow;

@@ -22,6 +22,7 @@ final class Upgrade {
     private final String version;
     private final String parameterGroup;
     private final double stretch;
+    private boolean withdrawn;
 
     Upgrade(CacheSimulation sim, SimGroup g, String engine, String version, String parameterGroup) {
         this.sim = sim;
@@ -38,8 +39,19 @@ final class Upgrade {
         return Duration.ofMillis(Math.round(minutes * stretch * 60_000));
     }
 
+    /** A queued change that was withdrawn before its window: its scheduled start does nothing. */
+    void withdraw() {
+        withdrawn = true;
+    }
+
     /** Starts now: the group goes to modifying; the rest is scheduled. Called under the simulation's lock. */
     void start() {
+        if (withdrawn) {
+            return;
+        }
+        if (g.queuedUpgrade == this) {
+            g.queuedUpgrade = null;
+        }
         Instant start = sim.now();
         String from = g.engine + " " + g.primary().engineVersion;
         g.status = "modifying";
