@@ -33,7 +33,7 @@ final class RunKit {
         }
     }
 
-    final Settings settings = TestSettings.load();
+    Settings settings = TestSettings.load();
     Environment environment = settings.environment("dev");
     final FakeElastiCache elastiCache = new FakeElastiCache();
     final TestContext.ManualTime time = new TestContext.ManualTime(Instant.parse("2026-11-29T04:30:00Z"));
@@ -41,6 +41,7 @@ final class RunKit {
     final Map<String, Function<ActionContext, Outcome>> behaviour = new HashMap<>();
     final List<String> log = new ArrayList<>();
     String crashIn;
+    Mode mode = Mode.REHEARSAL;
 
     RunKit() {
         behaviour.put("elasticache.create-snapshot", ctx -> {
@@ -55,19 +56,19 @@ final class RunKit {
 
     Run run(Path dir, String id) {
         ActionRegistry fakes = new ActionRegistry();
-        Map<String, Boolean> mutatesByName = new HashMap<>();
+        Map<String, Action> realByName = new HashMap<>();
         new RunbookLoader(ActionRegistry.standard()).load(Path.of("runbooks", "valkey-migration.conf"), environment)
-                .entries().forEach(e -> mutatesByName.put(e.step().actionName(), e.step().action().mutates()));
-        for (String name : mutatesByName.keySet()) {
-            boolean mutates = mutatesByName.get(name);
+                .entries().forEach(e -> realByName.putIfAbsent(e.step().actionName(), e.step().action()));
+        for (String name : realByName.keySet()) {
+            Action real = realByName.get(name);
             fakes.register(name, params -> {
                 params.acceptAll();
-                return new FakeAction(name, mutates);
+                return new FakeAction(name, real);
             });
         }
         var runbook = new RunbookLoader(fakes).load(Path.of("runbooks", "valkey-migration.conf"), environment);
         RunInfo info = new RunInfo(id, dir, "tester", Map.of());
-        return new Run(info, runbook, environment, settings, new TestBackend(Mode.REHEARSAL, time, elastiCache), Journal.open(dir), new RunListener() {
+        return new Run(info, runbook, environment, settings, new TestBackend(mode, time, elastiCache), Journal.open(dir), new RunListener() {
             @Override
             public void log(String line) {
                 log.add(line);
@@ -75,17 +76,38 @@ final class RunKit {
         });
     }
 
+    /** Switches to environment {@code envName} of the project's settings with migration-method = sdk. */
+    RunKit sdk(Path tmp, String envName) throws java.io.IOException {
+        Path conf = tmp.resolve("application-sdk.conf");
+        java.nio.file.Files.writeString(conf, java.nio.file.Files.readString(Path.of("application.conf"))
+                .replace("migration-method = terraform", "migration-method = sdk"));
+        settings = Settings.load(conf);
+        environment = settings.environment(envName);
+        return this;
+    }
+
     int executed(String action) {
         return executions.getOrDefault(action, 0);
     }
 
+    /** Executes as {@link #behaviour} says; mutates, needs and records what the real action of that name does. */
     final class FakeAction implements Action {
         private final String name;
-        private final boolean mutates;
+        private final Action real;
 
-        FakeAction(String name, boolean mutates) {
+        FakeAction(String name, Action real) {
             this.name = name;
-            this.mutates = mutates;
+            this.real = real;
+        }
+
+        @Override
+        public List<dev.runbook.action.Precondition> preconditions() {
+            return real.preconditions();
+        }
+
+        @Override
+        public java.util.Set<String> records() {
+            return real.records();
         }
 
         @Override
@@ -95,7 +117,7 @@ final class RunKit {
 
         @Override
         public boolean mutates() {
-            return mutates;
+            return real.mutates();
         }
 
         @Override
