@@ -112,6 +112,21 @@ class PlanAndValidateCommandTest {
     }
 
     @Test
+    void validateRejectsARequiresThatPointsForwardWithFileAndLine() throws IOException {
+        Path bad = dir.resolve("forward.conf");
+        String text = Files.readString(Path.of("runbooks/valkey-migration.conf"))
+                .replace("requires = [withdraw-pending-upgrade]", "requires = [later-step]")
+                .replace("id = backup-exists\n", "id = backup-exists\n          requires = [manual-snapshot]\n");
+        Files.writeString(bad, text);
+        int line = Files.readAllLines(bad).indexOf("          requires = [manual-snapshot]") + 1;
+        CliResult r = CliResult.run("validate", bad.toString());
+        assertEquals(2, r.code());
+        assertEquals("error: " + bad + ":" + line + ": step.requires: 'manual-snapshot' comes after step"
+                + " 'backup-exists': a step can require only steps before it (the run goes top to bottom)\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
     void unknownFlagIsAUsageErrorWithExitTwo() {
         CliResult r = CliResult.run("plan", "--env", "dev", "--colour");
         assertEquals(2, r.code());

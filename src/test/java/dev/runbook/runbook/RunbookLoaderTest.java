@@ -169,4 +169,46 @@ class RunbookLoaderTest {
             }
         }
     }
+
+    @Test
+    void requiresNamesEarlierStepsInAnySection() throws IOException {
+        Runbook rb = load("runbook {\n  id = t\n  title = T\n  sections = [\n"
+                + "    { id = pre, title = Pre, steps = [\n" + GOOD_STEP + "\n    ]}\n"
+                + "    { id = back, title = Back, kind = rollback, steps = [\n"
+                + "      { id = b, title = B, action = test.check, with { replication-group = x }, requires = [a] }\n"
+                + "    ]}\n  ]\n}\n", dev);
+        assertEquals(java.util.List.of("a"), rb.entry("back/b").orElseThrow().step().requires());
+        assertEquals(java.util.List.of(), rb.entry("pre/a").orElseThrow().step().requires());
+    }
+
+    @Test
+    void requiresOfAStepThatDoesNotExistNamesFileAndLine() {
+        InvalidInputException e = fails(runbook(GOOD_STEP + "\n"
+                + "      { id = b, title = B, action = test.check, with { replication-group = x }, requires = [snapshot] }"));
+        assertEquals(dir.resolve("rb.conf") + ":7: step.requires: 'snapshot' is not a step of this runbook (steps: a, b)",
+                e.getMessage());
+    }
+
+    @Test
+    void requiresOfALaterStepNamesFileAndLine() {
+        InvalidInputException e = fails(runbook(
+                "      { id = b, title = B, action = test.check, with { replication-group = x }, requires = [a] }\n"
+                + GOOD_STEP));
+        assertEquals(dir.resolve("rb.conf") + ":6: step.requires: 'a' comes after step 'b': a step can require only"
+                + " steps before it (the run goes top to bottom)", e.getMessage());
+    }
+
+    @Test
+    void requiresOfItselfNamesFileAndLine() {
+        InvalidInputException e = fails(runbook(
+                "      { id = b, title = B, action = test.check, with { replication-group = x }, requires = [b] }"));
+        assertEquals(dir.resolve("rb.conf") + ":6: step.requires: step 'b' cannot require itself", e.getMessage());
+    }
+
+    @Test
+    void requiresMustBeAListOfStepIds() {
+        InvalidInputException e = fails(runbook(GOOD_STEP + "\n"
+                + "      { id = b, title = B, action = test.check, with { replication-group = x }, requires = { a = 1 } }"));
+        assertEquals(dir.resolve("rb.conf") + ":7: step.requires: expected a list of strings", e.getMessage());
+    }
 }
