@@ -168,6 +168,44 @@ class SimulatedElastiCacheTest {
     }
 
     @Test
+    void aQueuedUpgradeIsWithdrawnByAModifyBackToTheRunningEngineAndTheWindowChangesNothing() {
+        SimulatedElastiCache ec = client("prod");
+        String prod = "goorm-popcorn-cache-prod";
+        time.advance(Duration.ofHours(2)); // the window has just closed: the change waits a week
+        ec.modifyReplicationGroup(b -> b.replicationGroupId(prod).engine("valkey").engineVersion("8.0")
+                .applyImmediately(false));
+        assertTrue(members(ec).stream().allMatch(m -> "8.0.1".equals(m.pendingModifiedValues().engineVersion())));
+
+        ec.modifyReplicationGroup(b -> b.replicationGroupId(prod).engine("redis").engineVersion("7.0.7")
+                .cacheParameterGroupName("default.redis7").applyImmediately(false));
+
+        assertTrue(members(ec).stream().allMatch(m -> m.pendingModifiedValues().engineVersion() == null));
+        time.advance(Duration.ofDays(8));
+        assertEquals("redis", group(ec, prod).engine(), "the window came and went: nothing changed");
+        assertTrue(members(ec).stream().allMatch(m -> m.engineVersion().equals("7.0.7")));
+        assertTrue(ec.describeEvents(b -> b.sourceIdentifier(prod).duration(14 * 24 * 60)).events().stream()
+                .anyMatch(e -> e.message().equals("Pending engine version modification withdrawn for replication group "
+                        + prod + ".")));
+    }
+
+    @Test
+    void withTheWithdrawRefusedDrillAwsKeepsTheQueuedUpgradeAndAppliesItInTheWindow() {
+        SimulatedElastiCache ec = client("prod", Fault.WITHDRAW_REFUSED);
+        String prod = "goorm-popcorn-cache-prod";
+        time.advance(Duration.ofHours(2));
+        ec.modifyReplicationGroup(b -> b.replicationGroupId(prod).engine("valkey").engineVersion("8.0")
+                .applyImmediately(false));
+
+        AwsServiceException e = assertThrows(AwsServiceException.class, () -> ec.modifyReplicationGroup(b -> b
+                .replicationGroupId(prod).engine("redis").engineVersion("7.0.7").applyImmediately(false)));
+
+        assertEquals("InvalidParameterCombination", e.awsErrorDetails().errorCode());
+        assertTrue(members(ec).stream().allMatch(m -> "8.0.1".equals(m.pendingModifiedValues().engineVersion())));
+        time.advance(Duration.ofDays(7));
+        assertEquals("valkey", group(ec, prod).engine());
+    }
+
+    @Test
     void insideTheWindowAQueuedUpgradeStartsAtOnce() {
         SimulatedElastiCache ec = client("prod");
         ec.modifyReplicationGroup(b -> b.replicationGroupId("goorm-popcorn-cache-prod").engine("valkey")
