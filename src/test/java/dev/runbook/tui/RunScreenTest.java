@@ -200,6 +200,53 @@ class RunScreenTest {
     }
 
     @Test
+    void enterOnAChangeBeforeTheStepsBeforeItEndedSaysWhyAndOpensNoConfirmation() throws Exception {
+        open("dev", Mode.REHEARSAL).key('j').key('j').key(KeyType.Enter);
+        assertEquals(1, s.session.gui().getWindows().size(), "no confirmation opened");
+        assertTrue(s.text().contains("✗ migrate/upgrade refused, nothing sent: waiting for:"), s.text());
+        assertTrue(s.text().contains("precheck/describe, precheck/flaky. Run those first, or skip a step with"), s.text());
+        assertEquals("[REHEARSAL] dev │ 00:00 │ window 1h30m left │ REFUSED: see log · s skip ? help",
+                s.virtual.rows().get(23));
+        assertEquals(StepStatus.PENDING, s.run.state("migrate/upgrade").status());
+        assertFalse(Files.readString(s.run.journal().file()).contains("migrate/upgrade"), "nothing journaled");
+        s.key('k');
+        assertFalse(s.virtual.rows().get(23).contains("REFUSED"), "the hint goes when the selection moves");
+    }
+
+    @Test
+    void sSkipsTheSelectedStepWithAReasonAndThenTheChangeMayRun() throws Exception {
+        open("dev", Mode.REHEARSAL).key('s').type("checked by hand").key(KeyType.Enter);
+        s.key('s').type("the backup is a day old, accepted").key(KeyType.Enter);
+        assertEquals(StepStatus.SKIPPED, s.run.state("precheck/describe").status());
+        assertEquals(StepStatus.SKIPPED, s.run.state("precheck/flaky").status());
+        assertTrue(Files.readString(s.run.journal().file()).contains("\"skipped by alice: checked by hand\""));
+        s.key(KeyType.Enter);
+        assertTrue(s.text().contains("Confirm migrate/upgrade"), s.text());
+    }
+
+    @Test
+    void bJournalsRollbackStartedOnceAndAResumedRollbackOpensThere() throws Exception {
+        open("dev", Mode.REHEARSAL).key('b').key('b');
+        long started = Files.readAllLines(s.run.journal().file()).stream()
+                .filter(l -> l.contains("\"event\":\"rollback-started\"")).count();
+        assertEquals(1, started);
+        s.worker.close();
+
+        Path again = Files.createDirectories(dir.resolve("again"));
+        dev.runbook.run.Run resumed = TestRuns.run(again, "dev", Mode.REHEARSAL);
+        resumed.rollbackStarted(null, "as a resume restores it");
+        s = new Screens(resumed, 80, 24);
+        assertTrue(s.virtual.rows().get(10).startsWith("│▸  restore "), s.virtual.rows().get(10));
+    }
+
+    @Test
+    void aRollbackWithAStepTheOperatorSkippedDoesNotEndRolledBack() {
+        open("dev", Mode.REHEARSAL).key('b').key('s').type("restored by hand").key(KeyType.Enter);
+        assertEquals(new RunController.Ending(1, "rollback ended with step(s) skipped (rollback/restore): not verified"
+                + " as rolled back; check the group"), s.session.controller().ending());
+    }
+
+    @Test
     void bGoesToTheRollbackSectionAndAAbortsWithAReason() {
         open("dev", Mode.REHEARSAL).key('b');
         assertTrue(s.virtual.rows().get(10).startsWith("│▸  restore "), s.virtual.rows().get(10));
