@@ -5,6 +5,7 @@ import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import dev.runbook.run.Interrupt;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
+import dev.runbook.run.OrderGate;
 import dev.runbook.run.PreflightSummary;
 import dev.runbook.run.Run;
 import dev.runbook.run.StepState;
@@ -165,7 +166,9 @@ public final class RunController {
         } else if (run.backend().mode().canMutate() && run.refusal(e).isPresent()) {
             // the run would refuse it too (Run.runStep): say why here instead of opening the confirmation
             refused = e;
-            note("✗ " + run.refusal(e).get().line());
+            OrderGate.Refusal why = run.refusal(e).get();
+            note("✗ " + why.line());
+            show(new TextDialog("Not yet: " + e.key(), RefusalText.lines(why), dialogSize()));
         } else {
             start(e);
         }

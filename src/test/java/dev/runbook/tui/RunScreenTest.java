@@ -202,7 +202,12 @@ class RunScreenTest {
     @Test
     void enterOnAChangeBeforeTheStepsBeforeItEndedSaysWhyAndOpensNoConfirmation() throws Exception {
         open("dev", Mode.REHEARSAL).key('j').key('j').key(KeyType.Enter);
-        assertEquals(1, s.session.gui().getWindows().size(), "no confirmation opened");
+        assertTrue(s.session.gui().getActiveWindow() instanceof TextDialog, "no confirmation opened");
+        assertTrue(s.text().contains("Not yet: migrate/upgrade"), s.text());
+        assertTrue(s.text().contains("migrate/upgrade refused: nothing was sent, nothing journaled."), s.text());
+        assertTrue(s.text().contains("  precheck/flaky"), s.text());
+        s.key(KeyType.Escape);
+        assertEquals(1, s.session.gui().getWindows().size());
         assertTrue(s.text().contains("✗ migrate/upgrade refused, nothing sent: waiting for:"), s.text());
         assertTrue(s.text().contains("precheck/describe, precheck/flaky. Run those first, or skip a step with"), s.text());
         assertEquals("[REHEARSAL] dev │ 00:00 │ window 1h30m left │ REFUSED: see log · s skip ? help",
