@@ -248,7 +248,7 @@ class RunScreenTest {
     void aRollbackWithAStepTheOperatorSkippedDoesNotEndRolledBack() {
         open("dev", Mode.REHEARSAL).key('b').key('s').type("restored by hand").key(KeyType.Enter);
         assertEquals(new RunController.Ending(1, "rollback ended with step(s) skipped (rollback/restore): not verified"
-                + " as rolled back; check the group"), s.session.controller().ending());
+                + " as rolled back; check the group", false), s.session.controller().ending());
     }
 
     @Test
