@@ -7,6 +7,7 @@ import dev.runbook.cli.RehearseCommand;
 import dev.runbook.cli.ReportCommand;
 import dev.runbook.cli.ResumeCommand;
 import dev.runbook.cli.RunCommand;
+import dev.runbook.cli.UnlockCommand;
 import dev.runbook.cli.ValidateCommand;
 import java.io.PrintWriter;
 import java.util.Collections;
@@ -43,6 +44,7 @@ public final class Main {
         m.put("validate", ValidateCommand::new);
         m.put("analyze-plan", AnalyzePlanCommand::new);
         m.put("check-endpoint", CheckEndpointCommand::new);
+        m.put("unlock", UnlockCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("generate-completion", AutoComplete.GenerateCompletion::new);
         return Collections.unmodifiableMap(m);

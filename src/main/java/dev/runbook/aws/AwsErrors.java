@@ -30,13 +30,21 @@ public final class AwsErrors {
      * @param group the replication group the step works on (named in not-found messages)
      */
     public static ActionException translate(String doing, String group, SdkException e) {
+        return translate(doing, group, null, e);
+    }
+
+    /**
+     * As {@link #translate(String, String, SdkException)}, and a refusal for want of a permission names it
+     * ({@code permission}, e.g. "elasticache:AddTagsToResource"), so the operator knows what to ask for.
+     */
+    public static ActionException translate(String doing, String group, String permission, SdkException e) {
         if (e instanceof AwsServiceException ase) {
-            return service(doing, group, ase);
+            return service(doing, group, permission, ase);
         }
         return new ActionException(client(doing, e), null, null, e);
     }
 
-    private static ActionException service(String doing, String group, AwsServiceException e) {
+    private static ActionException service(String doing, String group, String permission, AwsServiceException e) {
         String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
         String awsMessage = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorMessage();
         int status = e.statusCode();
@@ -56,6 +64,9 @@ public final class AwsErrors {
         } else if (code != null && CREDENTIALS.contains(code)) {
             sentence = "AWS did not accept the credentials (" + code + ") when trying to " + doing
                     + ": refresh them (aws sso login, or new keys), then retry.";
+        } else if (code != null && ACCESS.contains(code) && permission != null) {
+            sentence = "The AWS identity may not " + doing + " (" + code + "): grant it " + permission
+                    + " on the replication group, then retry.";
         } else if (code != null && ACCESS.contains(code)) {
             sentence = "The AWS identity may not " + doing + " (" + code + "): grant the permission, then retry.";
         } else if (status >= 500 && (code == null || code.isBlank())) {

@@ -44,7 +44,7 @@ public final class RehearseCommand implements Callable<Integer> {
     Integer speed;
 
     @Option(names = "--inject", paramLabel = "FAULT", description = "Make the simulation fail on purpose (repeatable): "
-            + "snapshot-fails, upgrade-fails, throttling, slow-upgrade.")
+            + "snapshot-fails, upgrade-fails, throttling, slow-upgrade, lease-held.")
     List<String> inject = new ArrayList<>();
 
     @Option(names = "--engine", paramLabel = "HOST:PORT", description = "A real local Redis/Valkey for the "

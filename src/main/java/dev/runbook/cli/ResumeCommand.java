@@ -6,6 +6,7 @@ import dev.runbook.run.Confirmer;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
 import dev.runbook.run.Run;
+import dev.runbook.run.RunLock;
 import dev.runbook.run.Runs;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -69,6 +70,12 @@ public final class ResumeCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = common.settings();
         Path dir = choice.find(settings, true);
+        try (RunLock lock = RunLock.take(dir)) {
+            return resume(settings, dir);
+        }
+    }
+
+    private int resume(Settings settings, Path dir) {
         JournalReplay replay = JournalReplay.of(Journal.read(dir.resolve(Journal.FILE)));
         RunSetup.refuseNonInteractiveLive(nonInteractive, !"LIVE".equals(replay.startFact("mode").orElse("")));
         RunSetup setup = new RunSetup(common, nonInteractive, spec.commandLine().getOut());

@@ -15,12 +15,14 @@ import dev.runbook.run.DryRunBaseline;
 import dev.runbook.run.Interrupt;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
+import dev.runbook.run.LeaseKeeper;
 import dev.runbook.run.PreflightSummary;
 import dev.runbook.run.ResumeHint;
 import dev.runbook.run.ResumeSession;
 import dev.runbook.run.Run;
 import dev.runbook.run.RunInfo;
 import dev.runbook.run.RunListener;
+import dev.runbook.run.RunLock;
 import dev.runbook.run.Runs;
 import dev.runbook.runbook.Runbook;
 import dev.runbook.tui.RunbookTui;
@@ -134,7 +136,7 @@ final class RunSetup {
         Runbook runbook = common.loader().load(common.runbook(), env);
         Path dir = createRunFolder(runsRoot(runsDir, settings), runsDir != null, env);
         boolean started = false;
-        try (Backend backend = backends.create(settings, env)) {
+        try (RunLock lock = RunLock.take(dir); Backend backend = backends.create(settings, env)) {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("mode", backend.mode().label());
             facts.put("environment", env.name());
@@ -194,7 +196,9 @@ final class RunSetup {
     private Run newRun(RunInfo info, Runbook runbook, Environment env, Settings settings, Backend backend,
                        Journal journal) {
         RunListener listener = nonInteractive ? new ConsoleListener(out) : RunListener.NONE;
-        return new Run(info, runbook, env, settings, backend, journal, listener);
+        Run run = new Run(info, runbook, env, settings, backend, journal, listener);
+        run.guardChanges(LeaseKeeper.of(run));
+        return run;
     }
 
     /**

@@ -26,7 +26,8 @@ public record Settings(
         Thresholds thresholds,
         Waits waits,
         int rehearsalSpeed,
-        java.time.Duration dryRunMaxAge) {
+        java.time.Duration dryRunMaxAge,
+        LeaseSettings lease) {
 
     public static final String ROOT = "runbook";
 
@@ -103,6 +104,7 @@ public record Settings(
         ConfigReader rehearsal = root.object("rehearsal");
         int speed = rehearsal.integer("speed", 1, 100_000);
         rehearsal.rejectUnknown();
+        LeaseSettings lease = LeaseSettings.read(root.object("lease"));
         ConfigReader dryRun = root.object("dry-run");
         java.time.Duration maxAge = dryRun.duration("max-age");
         if (maxAge.isNegative() || maxAge.isZero()) {
@@ -115,7 +117,7 @@ public record Settings(
         }
         Settings settings = new Settings(file, region, profile, runsDir,
                 java.util.Collections.unmodifiableMap(environments),
-                prices, thresholds, waits, speed, maxAge);
+                prices, thresholds, waits, speed, maxAge, lease);
         root.rejectUnknown();
         return settings;
     }

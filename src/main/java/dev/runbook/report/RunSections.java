@@ -214,6 +214,7 @@ final class RunSections {
         if (r.rolledBack()) {
             w.add("the rollback section was started after a failure");
         }
+        r.leaseProblems().stream().filter(p -> !r.aborts().contains(p)).forEach(p -> w.add("lease: " + p));
         r.aborts().forEach(a -> w.add("aborted: " + a));
         return w;
     }

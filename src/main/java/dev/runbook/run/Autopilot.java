@@ -25,6 +25,15 @@ public final class Autopilot {
     }
 
     public Result drive() throws InterruptedException {
+        try {
+            return driveSteps();
+        } catch (ChangeRefused e) {
+            run.aborted(e.getMessage());
+            return Result.ABORTED;
+        }
+    }
+
+    private Result driveSteps() throws InterruptedException {
         if (run.rollingBack()) {
             return rollBack();
         }

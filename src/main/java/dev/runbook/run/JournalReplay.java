@@ -91,6 +91,7 @@ public final class JournalReplay {
     private final String endedAt;
     private final String endSummary;
     private final List<String> aborts;
+    private final List<String> leaseProblems;
     private final List<String> resumes;
     private final boolean rolledBack;
     private final List<StepRecord> steps;
@@ -107,6 +108,7 @@ public final class JournalReplay {
         this.endedAt = r.endedAt;
         this.endSummary = r.endSummary;
         this.aborts = List.copyOf(r.aborts);
+        this.leaseProblems = List.copyOf(r.leaseProblems);
         this.resumes = List.copyOf(r.resumes);
         this.rolledBack = r.rolledBack;
         this.steps = r.steps.values().stream().map(JournalStepBuilder::build).toList();
@@ -175,6 +177,14 @@ public final class JournalReplay {
         return aborts;
     }
 
+    /**
+     * What went wrong with the lease on the group, in order: another run held it (a refused change, or a dry
+     * run's finding), it was lost, or it could not be released.
+     */
+    public List<String> leaseProblems() {
+        return leaseProblems;
+    }
+
     /** One line per resume of this run. */
     public List<String> resumes() {
         return resumes;
@@ -230,6 +240,7 @@ public final class JournalReplay {
         String endedAt;
         String endSummary;
         final List<String> aborts = new ArrayList<>();
+        final List<String> leaseProblems = new ArrayList<>();
         final List<String> resumes = new ArrayList<>();
         boolean rolledBack;
         final Map<String, JournalStepBuilder> steps = new LinkedHashMap<>();
@@ -268,6 +279,10 @@ public final class JournalReplay {
                     endSummary = e.summary();
                 }
                 case "aborted" -> aborts.add(e.summary());
+                case "lease-refused", "lease-lost", "lease-held" -> leaseProblems.add(e.summary());
+                case "lease-taken", "lease-renewed", "lease-released" -> {
+                    // journaled for the record; the report lists only what went wrong
+                }
                 case "resumed" -> {
                     resumes.add(e.ts() + ": " + e.summary());
                     endedAt = null;

@@ -74,6 +74,8 @@ public final class Run {
     /** Set when a signal asked the run to stop: no further step starts, and the one in flight says why it ended. */
     private volatile Interrupt interrupt;
     private boolean rollingBack;
+    /** Asked before each change is sent (the lease on the group); none unless the command installs one. */
+    private volatile ChangeGuard guard = ChangeGuard.NONE;
 
     public Run(RunInfo info, Runbook runbook, Environment environment, Settings settings, Backend backend,
                Journal journal, RunListener listener) {
@@ -171,6 +173,18 @@ public final class Run {
 
     public Journal journal() {
         return journal;
+    }
+
+    /** Installs what is asked before every change and at the end of the run (the lease on the group). */
+    public void guardChanges(ChangeGuard guard) {
+        this.guard = guard;
+    }
+
+    /** A line for the run's log and screen, from something beside the steps (the lease's renewals). */
+    public void note(String line) {
+        String masked = secrets.mask(line);
+        LOG.info(masked);
+        listener.log(masked);
     }
 
     public Path dir() {
@@ -293,6 +307,8 @@ public final class Run {
      * state; a refusal by the order rule or a declined confirmation leaves the step pending with nothing
      * journaled and nothing sent. A dry run sends no change anyway: there the refusal only becomes a warning
      * on the outcome (what a live run would have refused).
+     * A change the guard (the lease on the group) refuses throws {@link ChangeRefused} before anything is asked or
+     * sent.
      */
     public StepState runStep(Runbook.Entry entry, Confirmer confirmer) throws InterruptedException {
         stopIfInterrupted();
@@ -309,6 +325,11 @@ public final class Run {
         Action action = entry.step().action();
         Preview preview = preview(entry);
         boolean dryRunMutation = action.mutates() && !backend.mode().canMutate();
+        if (dryRunMutation) {
+            guard.beforeWouldRun(entry);
+        } else if (action.mutates()) {
+            guard.beforeChange(entry); // throws ChangeRefused: the step stays pending, nothing is sent
+        }
         if (action.mutates() && !drift.mayGoOn(entry, preview, confirmer)) {
             return current;
         }
@@ -418,6 +439,7 @@ public final class Run {
 
     /** Records the end of the run and ends what steps left running (a downtime probe without its stop). */
     public void ended(String summary) {
+        guard.runEnding();
         journal.append(JournalEvent.of(now(), info.id(), null, "run-ended", summary));
         for (Object o : shared.values()) {
             if (o instanceof AutoCloseable c) {

@@ -43,4 +43,16 @@ final class Questions {
         }
         return new AskDialog("Quit", question, width);
     }
+
+    /** Why a change was refused before it was sent (the group is leased to another run), wrapped to {@code width}. */
+    static TextDialog refused(Runbook.Entry entry, String why, int width) {
+        java.util.List<Line> lines = new java.util.ArrayList<>();
+        lines.add(Line.warning("✗ " + entry.key() + " was not run: nothing was sent."));
+        lines.add(Line.of(""));
+        Wrap.words(width, why).forEach(l -> lines.add(Line.of(l)));
+        lines.add(Line.of(""));
+        Wrap.words(width, "Read-only steps can still run. q quits the run (exit 1).").forEach(l -> lines.add(Line.of(l)));
+        return new TextDialog("Change refused", lines,
+                new com.googlecode.lanterna.TerminalSize(width, Math.min(lines.size(), 14)));
+    }
 }

@@ -2,6 +2,7 @@ package dev.runbook.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import dev.runbook.run.ChangeRefused;
 import dev.runbook.run.Interrupt;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
@@ -186,6 +187,13 @@ public final class RunController {
                 post(() -> stepEnded(e, s));
             } catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
+            } catch (ChangeRefused ex) {
+                post(() -> {
+                    running = null;
+                    note("✗ " + e.key() + " refused: " + ex.getMessage());
+                    show(Questions.refused(e, ex.getMessage(), dialogWidth()));
+                    statusBar.invalidate();
+                });
             } catch (RuntimeException ex) {
                 post(() -> {
                     running = null;

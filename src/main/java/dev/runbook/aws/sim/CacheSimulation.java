@@ -94,6 +94,9 @@ public final class CacheSimulation {
             g.members.add(new SimGroup.Member(g.nextMemberId(), g.created, full, i == 0));
         }
         groups.put(g.id, g);
+        if (faults.contains(Fault.LEASE_HELD)) {
+            g.tags.put(dev.runbook.aws.LeaseValue.TAG, otherRunsLease(env, now).format());
+        }
         // Automated snapshots: one a day at the snapshot window's opening, as many as the retention keeps.
         Instant day = now.truncatedTo(ChronoUnit.DAYS).plus(java.time.LocalTime.parse(
                 g.snapshotWindow.substring(0, 5)).toSecondOfDay(), ChronoUnit.SECONDS);
@@ -105,6 +108,20 @@ public final class CacheSimulation {
             String name = "automatic." + g.id + "-" + at.toString().substring(0, 16).replace('T', '-').replace(':', '-');
             snapshots.put(name, new SimSnapshot(name, g, "automated", at, "available"));
         }
+    }
+
+    /** The lease-held drill's lease: another operator's run on another host, started 12 minutes ago. */
+    private static dev.runbook.aws.LeaseValue otherRunsLease(Environment env, Instant now) {
+        String runId = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+                .format(now.minus(Duration.ofMinutes(12))) + "-" + env.name();
+        return new dev.runbook.aws.LeaseValue(runId, "oncall-2@bastion-2", now.plus(Duration.ofMinutes(25)));
+    }
+
+    /** The group whose ARN is {@code arn} (tags are addressed by ARN), or ReplicationGroupNotFoundFault. */
+    synchronized SimGroup requireArn(String arn) {
+        return groups.values().stream().filter(g -> g.arn().equals(arn)).findFirst()
+                .orElseThrow(() -> error(ReplicationGroupNotFoundException.builder(), 404,
+                        "ReplicationGroupNotFoundFault", "No replication group has the ARN " + arn + "."));
     }
 
     /**

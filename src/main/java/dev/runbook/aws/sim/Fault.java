@@ -27,7 +27,13 @@ public enum Fault {
      * on a Modify back to the running engine and version): the other answer to what AWS allows, so the rollback's
      * "still queued" path can be rehearsed. Without it the simulation withdraws the queued change.
      */
-    WITHDRAW_REFUSED("withdraw-refused");
+    WITHDRAW_REFUSED("withdraw-refused"),
+
+    /**
+     * Another run holds an unexpired lease on the group (its tag valkey-runbook:lock, taken 12 min before the
+     * rehearsal starts, good for 25 min more): the first change is refused, naming that run.
+     */
+    LEASE_HELD("lease-held");
 
     private final String word;
 

@@ -70,6 +70,8 @@ final class SimGroup {
     String snapshottingCluster;
     boolean endpointAvailable = true;
     final List<Member> members = new ArrayList<>();
+    /** The group's tags (the run's lease lives here), in the order they were added. */
+    final java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
 
     SimGroup(String id, Instant created) {
         this.id = id;
@@ -86,6 +88,10 @@ final class SimGroup {
 
     String nextMemberId() {
         return String.format("%s-%03d", id, members.size() + 1);
+    }
+
+    String arn() {
+        return "arn:aws:elasticache:ap-northeast-2:000000000000:replicationgroup:" + id;
     }
 
     String primaryHost() {
@@ -115,7 +121,7 @@ final class SimGroup {
                 .clusterEnabled(false).cacheNodeType(nodeType).authTokenEnabled(false)
                 .transitEncryptionEnabled(transitEncryption).transitEncryptionMode(transitMode)
                 .atRestEncryptionEnabled(atRestEncryption).replicationGroupCreateTime(created)
-                .arn("arn:aws:elasticache:ap-northeast-2:000000000000:replicationgroup:" + id).build();
+                .arn(arn()).build();
     }
 
     CacheCluster toSdk(Member m, boolean nodeInfo) {

@@ -38,6 +38,13 @@ import software.amazon.awssdk.services.elasticache.model.IncreaseReplicaCountRes
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupResponse;
 import software.amazon.awssdk.services.elasticache.model.SnapshotNotFoundException;
+import software.amazon.awssdk.services.elasticache.model.AddTagsToResourceRequest;
+import software.amazon.awssdk.services.elasticache.model.AddTagsToResourceResponse;
+import software.amazon.awssdk.services.elasticache.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.elasticache.model.ListTagsForResourceResponse;
+import software.amazon.awssdk.services.elasticache.model.RemoveTagsFromResourceRequest;
+import software.amazon.awssdk.services.elasticache.model.RemoveTagsFromResourceResponse;
+import software.amazon.awssdk.services.elasticache.model.Tag;
 
 /**
  * The rehearsal's ElastiCache: implements the SDK client interface for the operations the actions call, over
@@ -175,6 +182,34 @@ public final class SimulatedElastiCache implements ElastiCacheClient {
     public CreateReplicationGroupResponse createReplicationGroup(CreateReplicationGroupRequest r) {
         return write(() -> meta(CreateReplicationGroupResponse.builder()
                 .replicationGroup(mutations.createReplicationGroup(r).toSdk())));
+    }
+
+    @Override
+    public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
+        return read(() -> meta(ListTagsForResourceResponse.builder().tagList(tags(sim.requireArn(r.resourceName())))));
+    }
+
+    /** Tagging counts as a read for the throttling drill, whose burst starts at the first change of the group. */
+    @Override
+    public AddTagsToResourceResponse addTagsToResource(AddTagsToResourceRequest r) {
+        return read(() -> {
+            SimGroup g = sim.requireArn(r.resourceName());
+            r.tags().forEach(t -> g.tags.put(t.key(), t.value()));
+            return meta(AddTagsToResourceResponse.builder().tagList(tags(g)));
+        });
+    }
+
+    @Override
+    public RemoveTagsFromResourceResponse removeTagsFromResource(RemoveTagsFromResourceRequest r) {
+        return read(() -> {
+            SimGroup g = sim.requireArn(r.resourceName());
+            r.tagKeys().forEach(g.tags::remove);
+            return meta(RemoveTagsFromResourceResponse.builder().tagList(tags(g)));
+        });
+    }
+
+    private static List<Tag> tags(SimGroup g) {
+        return g.tags.entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList();
     }
 
     @Override
