@@ -56,7 +56,7 @@ public final class GroupLease {
                     .filter(t -> LeaseValue.TAG.equals(t.key())).findFirst()
                     .map(t -> LeaseValue.parse(t.value() == null ? "" : t.value()));
         } catch (SdkException e) {
-            throw AwsErrors.translate("read the lease tag of " + group + " (ListTagsForResource)", group,
+            throw AwsErrors.translate("read the tags of " + group, group,
                     "elasticache:ListTagsForResource", e);
         }
     }
@@ -75,7 +75,7 @@ public final class GroupLease {
             client.get().addTagsToResource(r -> r.resourceName(resource)
                     .tags(Tag.builder().key(LeaseValue.TAG).value(mine.format()).build()));
         } catch (SdkException e) {
-            throw AwsErrors.translate("take the lease on " + group + " (AddTagsToResource)", group,
+            throw AwsErrors.translate("tag " + group + " with the lease", group,
                     "elasticache:AddTagsToResource", e);
         }
         Optional<LeaseValue> after = current();
@@ -102,7 +102,7 @@ public final class GroupLease {
         try {
             client.get().removeTagsFromResource(r -> r.resourceName(resource).tagKeys(LeaseValue.TAG));
         } catch (SdkException e) {
-            throw AwsErrors.translate("remove the lease tag from " + group + " (RemoveTagsFromResource)", group,
+            throw AwsErrors.translate("remove the lease tag from " + group, group,
                     "elasticache:RemoveTagsFromResource", e);
         }
     }

@@ -16,6 +16,7 @@ public final class ElastiCacheXml {
                                String multiAz, boolean atRest, boolean transit) {
         return "<ReplicationGroup><ReplicationGroupId>" + id + "</ReplicationGroupId><Description>cache</Description>"
                 + "<Status>" + status + "</Status><Engine>" + engine + "</Engine><PendingModifiedValues/>"
+                + "<ARN>" + arn(id) + "</ARN>"
                 + "<MemberClusters>" + members.stream().map(m -> "<ClusterId>" + m + "</ClusterId>")
                 .collect(Collectors.joining()) + "</MemberClusters>"
                 + "<NodeGroups><NodeGroup><NodeGroupId>0001</NodeGroupId><Status>" + status + "</Status>"
@@ -26,6 +27,21 @@ public final class ElastiCacheXml {
                 + "<ClusterEnabled>false</ClusterEnabled><CacheNodeType>cache.t4g.micro</CacheNodeType>"
                 + "<TransitEncryptionEnabled>" + transit + "</TransitEncryptionEnabled>"
                 + "<AtRestEncryptionEnabled>" + atRest + "</AtRestEncryptionEnabled></ReplicationGroup>";
+    }
+
+    /** The ARN a group's tags live on. */
+    public static String arn(String group) {
+        return "arn:aws:elasticache:ap-northeast-2:123456789012:replicationgroup:" + group;
+    }
+
+    /** A ListTagsForResource / AddTagsToResource / RemoveTagsFromResource result: the group's tags as key, value pairs. */
+    public static String tags(String... keyValues) {
+        StringBuilder b = new StringBuilder("<TagList>");
+        for (int i = 0; i < keyValues.length; i += 2) {
+            b.append("<Tag><Key>").append(keyValues[i]).append("</Key><Value>").append(keyValues[i + 1])
+                    .append("</Value></Tag>");
+        }
+        return b.append("</TagList>").toString();
     }
 
     /** The dev group: one node, redis, at-rest encryption on, no TLS, no failover. */

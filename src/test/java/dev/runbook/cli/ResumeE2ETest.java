@@ -68,7 +68,7 @@ class ResumeE2ETest {
 
     @Test
     void killedDuringTheUpgradeWaitGoesOnWaitingWithoutApplyingAgain() throws Exception {
-        Path dir = rehearseUntil(e -> is(e, "migrate/await-upgrade", "started"));
+        Path dir = rehearseUntil(e -> is(e, "migrate/await-upgrade", "started"), this::refusedWhileItLives);
         List<JsonNode> before = read(dir);
         assertTrue(before.stream().anyMatch(e -> is(e, "migrate/terraform-apply", "succeeded")));
         assertFalse(ended(before, "migrate/await-upgrade"), "the upgrade wait ended before the kill");
@@ -87,6 +87,38 @@ class ResumeE2ETest {
      * process (SIGKILL); returns the run's folder.
      */
     private Path rehearseUntil(Predicate<JsonNode> target) throws Exception {
+        return rehearseUntil(target, (pid, dir) -> { });
+    }
+
+    /** What to do while the rehearsal still lives, just before it is killed. */
+    private interface WhileAlive {
+        void with(long pid, Path dir) throws Exception;
+    }
+
+    /**
+     * One run, one process: while the rehearsal lives, a second process driving the same run is refused with
+     * the first one's PID (exit 2, nothing appended to the journal), and report still works.
+     */
+    private void refusedWhileItLives(long pid, Path dir) throws Exception {
+        int eventsBefore = read(dir).size();
+        String id = dir.getFileName().toString();
+        Process second = new ProcessBuilder("java", "-jar", JAR, "resume", "--non-interactive", "--runs-dir",
+                runs.toString()).redirectErrorStream(true).start();
+        String out = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(second.waitFor(30, TimeUnit.SECONDS), out);
+        assertEquals(2, second.exitValue(), out);
+        assertTrue(out.startsWith("error: run " + id + " is in use by PID " + pid + " on "), out);
+        assertEquals(1, out.lines().count(), out);
+        assertFalse(read(dir).subList(Math.min(eventsBefore, read(dir).size()), read(dir).size()).stream()
+                .anyMatch(e -> e.path("event").asText().equals("resumed")), "the refused resume wrote to the journal");
+        Process report = new ProcessBuilder("java", "-jar", JAR, "report", id, "--runs-dir", runs.toString())
+                .redirectErrorStream(true).start();
+        String printed = new String(report.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(report.waitFor(30, TimeUnit.SECONDS), printed);
+        assertEquals(0, report.exitValue(), printed);
+    }
+
+    private Path rehearseUntil(Predicate<JsonNode> target, WhileAlive whileAlive) throws Exception {
         Process p = new ProcessBuilder("java", "-jar", JAR, "rehearse", "--env", "dev", "--non-interactive",
                 "--runs-dir", runs.toString(), "--speed", "60").redirectErrorStream(true)
                 .redirectOutput(runs.resolve("rehearse.out").toFile()).start();
@@ -101,6 +133,8 @@ class ResumeE2ETest {
                     watched = dir;
                 }
                 if (dir != null && Files.exists(dir.resolve("journal.jsonl")) && read(dir).stream().anyMatch(target)) {
+                    whileAlive.with(p.pid(), dir);
+                    assertTrue(p.isAlive(), "the rehearsal ended while the test looked at it");
                     return dir;
                 }
                 if (!p.isAlive()) {
