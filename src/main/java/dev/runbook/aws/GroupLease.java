@@ -22,8 +22,15 @@ public final class GroupLease {
     public sealed interface Attempt permits Taken, Refused, Lost {
     }
 
-    /** The lease is ours until {@code lease.expires()}; {@code replaced} is an expired lease taken over, or null. */
-    public record Taken(LeaseValue lease, LeaseValue replaced) implements Attempt {
+    /**
+     * The lease is ours until {@code lease.expires()}; {@code previous} is what the tag held before: null, our
+     * own run's lease (a renewal, or a resumed run going on holding it), or an expired lease taken over.
+     */
+    public record Taken(LeaseValue lease, LeaseValue previous) implements Attempt {
+        /** Someone else's expired lease this taking replaced, or null. */
+        public LeaseValue replaced() {
+            return previous == null || previous.runId().equals(lease.runId()) ? null : previous;
+        }
     }
 
     /** Someone else holds an unexpired lease: nothing was written. */
@@ -80,8 +87,7 @@ public final class GroupLease {
         }
         Optional<LeaseValue> after = current();
         if (after.isPresent() && after.get().format().equals(mine.format())) {
-            LeaseValue replaced = before.filter(b -> !b.runId().equals(mine.runId())).orElse(null);
-            return new Taken(mine, replaced);
+            return new Taken(mine, before.orElse(null));
         }
         return new Lost(after.orElse(null));
     }

@@ -106,6 +106,9 @@ public final class LeaseKeeper implements ChangeGuard {
         if (t.replaced() != null) {
             journal("lease-taken", "took over the expired lease of " + t.replaced().describe() + " on "
                     + lease.group() + ": held until " + held.expires() + " (" + tag + ")");
+        } else if (!renewal && t.previous() != null) {
+            journal("lease-renewed", "this run already held the lease on " + lease.group() + " (taken before it was"
+                    + " resumed): goes on holding it until " + held.expires() + " (" + tag + ")");
         } else {
             journal(renewal ? "lease-renewed" : "lease-taken", (renewal ? "renewed" : "took") + " the lease on "
                     + lease.group() + " until " + held.expires() + " (" + tag + ")");

@@ -62,6 +62,12 @@ class ReadOnlyGuardTest {
         assertFalse(e.getMessage().contains("s3cret-token"), e.getMessage());
         assertThrows(DryRunRefusedException.class, () -> guarded.createSnapshot(b -> b.replicationGroupId("g")));
         assertThrows(DryRunRefusedException.class, () -> guarded.increaseReplicaCount(b -> b.replicationGroupId("g")));
+        // the lease on the group: a dry run only reads it (ListTagsForResource), never takes or breaks one
+        assertThrows(DryRunRefusedException.class, () -> guarded.addTagsToResource(b -> b.resourceName("arn:g")
+                .tags(software.amazon.awssdk.services.elasticache.model.Tag.builder().key(LeaseValue.TAG).value("v").build())));
+        assertThrows(DryRunRefusedException.class, () -> guarded.removeTagsFromResource(b -> b.resourceName("arn:g")
+                .tagKeys(LeaseValue.TAG)));
+        assertTrue(ReadOnlyGuard.isRead("listTagsForResource"));
         var create = assertThrows(DryRunRefusedException.class, () -> guarded.createReplicationGroup(
                 b -> b.replicationGroupId("g-rollback").snapshotName("pre")));
         assertTrue(create.getMessage().endsWith("would send: CreateReplicationGroupRequest("
