@@ -144,7 +144,9 @@ public final class UnlockCommand implements Callable<Integer> {
             record.end("lease broken");
             return ExitCodes.OK;
         } catch (ActionException e) {
-            out.println("error: " + e.getMessage());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + e.getMessage());
+            err.flush();
             record.add(JournalEvent.of(now(), record.id, null, "aborted", e.getMessage()));
             record.end("failed: " + e.getMessage());
             return ExitCodes.STEP_FAILED;

@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * The run's side of the lease on its group: takes it before the first change (refusing the change when
  * another run holds it), checks it before every later change, renews it every {@code lease.renew-every}
  * on a thread of its own while the run lives, and releases it as the run ends. A dry run only reads it and
- * reports a lease held by someone else as a problem. Every taking, renewal, loss and release is journaled
- * ({@code lease-taken}, {@code lease-renewed}, {@code lease-lost}, {@code lease-refused}, {@code lease-held},
- * {@code lease-released}) and shown in the run's log. A resumed run has the same id, so it keeps its lease.
+ * reports a lease held by someone else as a problem. Taking, loss, refusal and release are journaled
+ * ({@code lease-taken}, {@code lease-lost}, {@code lease-refused}, {@code lease-held}, {@code lease-released}; a
+ * resumed run that finds its own lease: {@code lease-renewed}); every renewal is in the run's log. A resumed run
+ * has the same id, so it keeps its lease.
  */
 public final class LeaseKeeper implements ChangeGuard {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -109,9 +110,12 @@ public final class LeaseKeeper implements ChangeGuard {
         } else if (!renewal && t.previous() != null) {
             journal("lease-renewed", "this run already held the lease on " + lease.group() + " (taken before it was"
                     + " resumed): goes on holding it until " + held.expires() + " (" + tag + ")");
+        } else if (renewal) {
+            // the log, not the journal: at a rehearsal's high speeds renewals come every few real milliseconds,
+            // and each journal line is forced to disk
+            run.note("lease: renewed the lease on " + lease.group() + " until " + held.expires() + " (" + tag + ")");
         } else {
-            journal(renewal ? "lease-renewed" : "lease-taken", (renewal ? "renewed" : "took") + " the lease on "
-                    + lease.group() + " until " + held.expires() + " (" + tag + ")");
+            journal("lease-taken", "took the lease on " + lease.group() + " until " + held.expires() + " (" + tag + ")");
         }
         if (renewer == null) {
             renewer = new Thread(this::renewWhileAlive, "lease-renewal-" + run.info().id());

@@ -44,7 +44,7 @@ class RehearseCommandTest {
         assertEquals("none", started.facts().get("drills"));
         JournalEvent ended = events.get(events.size() - 1);
         assertEquals("run-ended", ended.event());
-        assertEquals("completed", ended.summary());
+        assertEquals("completed", ended.summary(), out.toString());
         assertEquals(0, code, out.toString());
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
@@ -59,11 +59,46 @@ class RehearseCommandTest {
     }
 
     @Test
+    void theLeaseIsTakenBeforeTheFirstChangeAndReleasedBeforeTheRunEnds() throws Exception {
+        assertEquals(0, main("rehearse", "--env", "dev", "--non-interactive", "--speed", "3000",
+                "--runs-dir", runs.toString()), out.toString());
+        List<JournalEvent> events = Journal.read(onlyRun().resolve(Journal.FILE)).events();
+        List<String> order = events.stream().map(e -> e.event().startsWith("lease-") ? e.event()
+                : "started".equals(e.event()) && Boolean.TRUE.equals(e.mutates()) ? "change" : e.event())
+                .filter(e -> e.startsWith("lease-") || e.equals("change") || e.equals("run-ended")).distinct().toList();
+        assertEquals("lease-taken", order.get(0), "the lease comes before the first change: " + order);
+        assertEquals(List.of("lease-released", "run-ended"), order.subList(order.size() - 2, order.size()), order.toString());
+        assertTrue(out.toString().contains("lease: took the lease on goorm-popcorn-cache-dev until "), out.toString());
+    }
+
+    @Test
+    void theLeaseHeldDrillEndsInTheRefusalWithAReportNamingTheHolder() throws Exception {
+        // at speed 60 the other run's 25 minutes outlast the pre-checks (at very high speeds they would expire)
+        assertEquals(1, main("rehearse", "--env", "dev", "--non-interactive", "--speed", "60", "--inject",
+                "lease-held", "--runs-dir", runs.toString()), out.toString());
+        Path dir = onlyRun();
+        List<JournalEvent> events = Journal.read(dir.resolve(Journal.FILE)).events();
+        assertTrue(events.stream().noneMatch(e -> "started".equals(e.event()) && Boolean.TRUE.equals(e.mutates())),
+                "nothing was changed");
+        assertTrue(events.stream().noneMatch(e -> "lease-taken".equals(e.event())));
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(java.util.regex.Pattern.compile("- aborted: Replication group goorm-popcorn-cache-dev is leased to"
+                + " run \\d{8}-\\d{6}-dev \\(oncall-2@bastion-2\\), since [0-9T:Z-]+, until [0-9T:Z-]+: this run"
+                + " changes nothing while that lease holds").matcher(report).find(), report);
+    }
+
+    private Path onlyRun() throws Exception {
+        try (Stream<Path> s = Files.list(runs)) {
+            return s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
     void anUnknownFaultIsOneLineListingTheKnownOnes() {
         assertEquals(2, main("rehearse", "--env", "dev", "--non-interactive", "--inject", "disk-full",
                 "--runs-dir", runs.toString()));
         assertEquals("error: unknown fault 'disk-full' for --inject (known: snapshot-fails, upgrade-fails, "
-                + "throttling, slow-upgrade, withdraw-refused)\n", err.toString());
+                + "throttling, slow-upgrade, withdraw-refused, lease-held)\n", err.toString());
     }
 
     @Test

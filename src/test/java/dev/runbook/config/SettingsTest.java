@@ -221,6 +221,22 @@ class SettingsTest {
                 e.getMessage());
     }
 
+    @Test
+    void theLeaseDefaultsToThirtyMinutesRenewedEveryTen() {
+        Settings s = TestSettings.load();
+        assertEquals(new LeaseSettings(java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(10)), s.lease());
+    }
+
+    @Test
+    void aRenewalSlowerThanHalfTheLeaseIsRefusedWithFileAndLine() throws IOException {
+        Path f = dir.resolve("application.conf");
+        Files.writeString(f, Files.readString(Path.of("application.conf"))
+                + "\nrunbook.lease {\n  duration = 20m\n  renew-every = 15m\n}\n");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, "renew-every = 15m") + ": runbook.lease.renew-every: 15m is more than half of"
+                + " lease.duration (20m): the lease could expire between two renewals", e.getMessage());
+    }
+
     private Path withProd(String from, String to) throws IOException {
         String text = Files.readString(Path.of("application.conf"));
         int prod = text.indexOf("prod {");
