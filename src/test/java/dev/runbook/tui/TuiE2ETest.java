@@ -98,6 +98,49 @@ class TuiE2ETest {
         assertTrue(journal.get(journal.size() - 1).contains("\"event\":\"run-ended\""), journal.get(journal.size() - 1));
     }
 
+    /**
+     * The lease-held drill at 80x24: the first change is refused in a dialog naming the other run, nothing is
+     * sent, a read-only step still runs after it, and the quit run's report names the holder.
+     */
+    @Test
+    void aLeaseHeldByAnotherRunIsRefusedInADialogAndReadOnlyStepsStillRun() throws IOException {
+        TuiDriver.prepare(work);
+        try (Tmux tmux = Tmux.start("runbook-e2e-lease", 80, 24, work,
+                "java -jar " + JAR.toAbsolutePath() + " rehearse --env dev --speed 20 --inject lease-held")) {
+            tmux.waitFor(TuiDriver::fullScreen, Duration.ofSeconds(30), "the first full screen");
+            String refused = new TuiDriver(tmux, "goorm-popcorn-cache-dev").driveUntil(
+                    () -> tmux.screen().contains("Change refused"), Duration.ofMinutes(3), () -> { });
+            refused = tmux.waitFor(s -> s.contains("Change refused") && s.contains("q quits"), Duration.ofSeconds(10),
+                    "the whole refusal dialog");
+            assertTrue(refused.contains("✗ migrate/manual-snapshot was not run: nothing was sent."), refused);
+            assertTrue(refused.contains("oncall-2@bastion-2"), refused);
+            assertTrue(refused.lines().allMatch(l -> l.codePointCount(0, l.length()) <= 80), refused);
+
+            tmux.keys("Escape");
+            tmux.waitFor(s -> !s.contains("Change refused"), Duration.ofSeconds(10), "the dialog to close");
+            tmux.keys("Down");
+            tmux.waitFor(s -> s.contains("▸  rollback-feasible") || s.contains("▸ rollback-feasible"),
+                    Duration.ofSeconds(10), "the next, read-only step selected");
+            tmux.keys("Enter");
+            tmux.waitFor(s -> s.contains("✗ rollback-feasible") || s.contains("✓ rollback-feasible"),
+                    Duration.ofSeconds(30), "the read-only step to run despite the lease");
+            tmux.keys("q");
+            tmux.waitFor(s -> s.contains("Quit"), Duration.ofSeconds(10), "the quit question");
+            tmux.keys("y");
+            String last = tmux.waitFor(s -> s.contains("exit code"), Duration.ofSeconds(30), "the exit");
+            assertTrue(last.contains("exit code 1"), last);
+        }
+        List<String> journal;
+        try (Stream<Path> s = Files.walk(work.resolve("runs"))) {
+            Path report = s.filter(f -> f.getFileName().toString().equals("report.md")).findFirst().orElseThrow();
+            assertTrue(Files.readString(report).contains("- lease: Replication group goorm-popcorn-cache-dev is leased"
+                    + " to run "), Files.readString(report));
+            journal = Files.readAllLines(report.resolveSibling("journal.jsonl"));
+        }
+        assertTrue(journal.stream().noneMatch(l -> l.contains("\"step\":\"migrate/manual-snapshot\"")),
+                "the refused change was never started");
+    }
+
     private static boolean journalHas(Path runs, String text) {
         if (!Files.isDirectory(runs)) {
             return false;
