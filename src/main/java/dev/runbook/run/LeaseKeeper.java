@@ -6,6 +6,7 @@ import dev.runbook.aws.GroupLease;
 import dev.runbook.aws.LeaseValue;
 import dev.runbook.config.LeaseSettings;
 import dev.runbook.runbook.Runbook;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -32,17 +33,32 @@ public final class LeaseKeeper implements ChangeGuard {
     private boolean ended;
     private Thread renewer;
 
-    public LeaseKeeper(Run run, GroupLease lease, LeaseSettings settings) {
+    /**
+     * At a rehearsal's very high speeds (thousands) ten simulated minutes pass in a few real milliseconds; renewing
+     * that often would take the CPU and the simulation's lock from the steps. So renewals are at least this much
+     * real time apart: a simulated lease may then lapse between two, and is simply taken again (it is this
+     * run's) before the next change. At speeds up to 2,400 nothing changes.
+     */
+    static final Duration REAL_RENEWAL_FLOOR = Duration.ofMillis(250);
+
+    private final Duration realFloor;
+
+    LeaseKeeper(Run run, GroupLease lease, LeaseSettings settings, Duration realFloor) {
         this.run = run;
         this.lease = lease;
         this.settings = settings;
         this.time = run.backend().time();
+        this.realFloor = realFloor;
     }
 
     /** The lease of {@code run}'s group through its backend's ElastiCache client. */
     public static LeaseKeeper of(Run run) {
+        return of(run, REAL_RENEWAL_FLOOR);
+    }
+
+    static LeaseKeeper of(Run run, Duration realFloor) {
         return new LeaseKeeper(run, new GroupLease(run.backend()::elastiCache, run.environment().replicationGroupId()),
-                run.settings().lease());
+                run.settings().lease(), realFloor);
     }
 
     /** The lease this run holds now, if any. */
@@ -128,7 +144,12 @@ public final class LeaseKeeper implements ChangeGuard {
     private void renewWhileAlive() {
         try {
             while (true) {
+                long startedNanos = System.nanoTime();
                 time.sleep(settings.renewEvery());
+                long leftMillis = realFloor.toMillis() - (System.nanoTime() - startedNanos) / 1_000_000;
+                if (leftMillis > 0) {
+                    Thread.sleep(leftMillis); // pacing at high rehearsal speeds, see REAL_RENEWAL_FLOOR
+                }
                 if (!renewNow()) {
                     return;
                 }

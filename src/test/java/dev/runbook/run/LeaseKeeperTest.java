@@ -125,7 +125,7 @@ class LeaseKeeperTest {
     void takenBeforeTheFirstChangeRenewedEveryTenMinutesAndReleasedAtTheEnd() throws Exception {
         SimulatedElastiCache aws = aws();
         Run run = run(Mode.REHEARSAL, aws);
-        LeaseKeeper keeper = LeaseKeeper.of(run);
+        LeaseKeeper keeper = LeaseKeeper.of(run, Duration.ZERO);
 
         keeper.beforeChange(step(run, "migrate/manual-snapshot"));
         assertEquals(Optional.of(LeaseValue.ours(ID, START.plus(Duration.ofMinutes(30)))), tag(aws));
@@ -153,7 +153,7 @@ class LeaseKeeperTest {
     void aLeaseOverwrittenByAnotherRunIsLostAndTheNextChangeIsRefused() throws Exception {
         SimulatedElastiCache aws = aws();
         Run run = run(Mode.REHEARSAL, aws);
-        LeaseKeeper keeper = LeaseKeeper.of(run);
+        LeaseKeeper keeper = LeaseKeeper.of(run, Duration.ZERO);
         keeper.beforeChange(step(run, "migrate/manual-snapshot"));
         time.awaitParked();
         LeaseValue other = new LeaseValue("20261201-093500-dev", "bob@bastion-2", START.plus(Duration.ofMinutes(45)));
@@ -177,7 +177,7 @@ class LeaseKeeperTest {
     void aForeignLeaseRefusesChangesButNotReadsAndTheStepStaysPending() throws Exception {
         SimulatedElastiCache aws = aws(Fault.LEASE_HELD);
         Run run = run(Mode.REHEARSAL, aws);
-        run.guardChanges(LeaseKeeper.of(run));
+        run.guardChanges(LeaseKeeper.of(run, Duration.ZERO));
         LeaseValue theirs = tag(aws).orElseThrow();
 
         assertEquals(StepStatus.DONE, run.runStep(step(run, "precheck/describe-group"), r -> new Confirmation(true, "tester", "test")).status());
@@ -197,7 +197,7 @@ class LeaseKeeperTest {
         LeaseValue before = new LeaseValue(ID, "alice@bastion-1", START.plus(Duration.ofMinutes(20)));
         new GroupLease(() -> aws, env.replicationGroupId()).take(before, START);
         Run resumed = run(Mode.REHEARSAL, aws); // same run id, another process (and host)
-        LeaseKeeper keeper = LeaseKeeper.of(resumed);
+        LeaseKeeper keeper = LeaseKeeper.of(resumed, Duration.ZERO);
 
         keeper.beforeChange(step(resumed, "migrate/terraform-apply"));
 
@@ -210,7 +210,7 @@ class LeaseKeeperTest {
     void aDryRunOnlyReadsTheLeaseAndListsAHeldOneAsAProblem() throws Exception {
         SimulatedElastiCache aws = aws(Fault.LEASE_HELD);
         Run run = run(Mode.DRY_RUN, aws);
-        run.guardChanges(LeaseKeeper.of(run));
+        run.guardChanges(LeaseKeeper.of(run, Duration.ZERO));
         LeaseValue theirs = tag(aws).orElseThrow();
 
         StepState s = run.runStep(step(run, "migrate/manual-snapshot"), r -> new Confirmation(true, "tester", "test"));
