@@ -182,6 +182,15 @@ class LeaseKeeperTest {
 
         assertEquals(StepStatus.DONE, run.runStep(step(run, "precheck/describe-group"), r -> new Confirmation(true, "tester", "test")).status());
         Runbook.Entry snapshot = step(run, "migrate/manual-snapshot");
+        // past the order rule (every earlier step ended), so what refuses the change is the lease alone
+        for (Runbook.Entry earlier : run.runbook().entries()) {
+            if (earlier.key().equals(snapshot.key())) {
+                break;
+            }
+            if (run.state(earlier.key()).status() == StepStatus.PENDING) {
+                run.skip(earlier, "not what this test is about");
+            }
+        }
         ChangeRefused e = assertThrows(ChangeRefused.class, () -> run.runStep(snapshot, r -> new Confirmation(true, "tester", "test")));
 
         assertTrue(e.getMessage().contains("is leased to run " + theirs.runId() + " (oncall-2@bastion-2)"), e.getMessage());
