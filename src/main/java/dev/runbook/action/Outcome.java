@@ -25,10 +25,10 @@ public record Outcome(Status status, String summary, Map<String, String> facts, 
 
     public Outcome {
         summary = Redaction.redact(summary);
-        facts = Map.copyOf(new LinkedHashMap<>(facts));
+        facts = OrderedMaps.copy(facts);
         requestIds = List.copyOf(requestIds);
         warnings = warnings.stream().map(Redaction::redact).toList();
-        series = Map.copyOf(series);
+        series = OrderedMaps.copy(series);
     }
 
     public static Builder succeeded(String summary) {

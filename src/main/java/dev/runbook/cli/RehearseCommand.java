@@ -88,7 +88,7 @@ public final class RehearseCommand implements Callable<Integer> {
         long n = speed != null ? speed : settings.rehearsalSpeed();
         return setup.execute(settings, options.env, options.runsDir,
                 (s, env) -> withSimulatedServices(new RehearsalBackend(s, env, n, faults, engine), env),
-                (backend, env) -> Map.of("speed", String.valueOf(n),
+                (backend, env) -> dev.runbook.action.OrderedMaps.of("speed", String.valueOf(n),
                         "drills", faults.isEmpty() ? "none" : String.join(", ", faults.stream().map(Fault::word).toList()),
                         "engine-endpoint", engine == null ? "simulated" : engine));
     }

@@ -118,7 +118,7 @@ public final class AwsReconciler implements Reconciler {
                     + ": check it before the engine change", Map.of("snapshot-name", name));
         }
         return new Finding(Resolution.DONE, "snapshot " + name + " exists and is available: reused, not taken again",
-                Map.of("snapshot-name", name, "snapshot-status", status));
+                dev.runbook.action.OrderedMaps.of("snapshot-name", name, "snapshot-status", status));
     }
 
     private static Optional<Snapshot> manualSnapshots(ElastiCacheClient ec, String group, String name, Instant since) {

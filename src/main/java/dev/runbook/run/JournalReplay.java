@@ -102,7 +102,7 @@ public final class JournalReplay {
     private JournalReplay(Replayer r, List<String> problems) {
         this.runId = r.runId;
         this.startedAt = r.startedAt;
-        this.startFacts = Map.copyOf(r.startFacts);
+        this.startFacts = dev.runbook.action.OrderedMaps.copy(r.startFacts);
         this.operator = r.operator;
         this.lastTs = r.lastTs;
         this.endedAt = r.endedAt;

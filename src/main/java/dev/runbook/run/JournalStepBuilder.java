@@ -126,8 +126,8 @@ final class JournalStepBuilder {
 
     JournalReplay.StepRecord build() {
         return new JournalReplay.StepRecord(key, mutates, started, ended, endEvent, summary,
-                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(facts)),
-                List.copyOf(requestIds), List.copyOf(warnings), Map.copyOf(series), confirmation,
+                dev.runbook.action.OrderedMaps.copy(facts),
+                List.copyOf(requestIds), List.copyOf(warnings), dev.runbook.action.OrderedMaps.copy(series), confirmation,
                 confirmedBy, attempts, List.copyOf(reconciliations));
     }
 }

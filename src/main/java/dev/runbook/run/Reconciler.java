@@ -21,7 +21,7 @@ public interface Reconciler {
     /** What was found, in one operator sentence, with the facts later steps need (a snapshot name). */
     record Finding(Resolution resolution, String summary, Map<String, String> facts) {
         public Finding {
-            facts = Map.copyOf(facts);
+            facts = dev.runbook.action.OrderedMaps.copy(facts);
         }
     }
 

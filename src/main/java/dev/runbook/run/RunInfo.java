@@ -9,6 +9,6 @@ import java.util.Map;
  */
 public record RunInfo(String id, Path dir, String operator, Map<String, String> facts) {
     public RunInfo {
-        facts = Map.copyOf(facts);
+        facts = dev.runbook.action.OrderedMaps.copy(facts);
     }
 }

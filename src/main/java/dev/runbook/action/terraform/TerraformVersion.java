@@ -20,7 +20,7 @@ public record TerraformVersion(String terraform, Map<String, String> providers) 
     public static final String MIN_TERRAFORM = "1.0.0";
 
     public TerraformVersion {
-        providers = Map.copyOf(providers);
+        providers = dev.runbook.action.OrderedMaps.copy(providers);
     }
 
     static TerraformVersion parse(String json) throws ActionException {
