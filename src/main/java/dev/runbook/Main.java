@@ -100,12 +100,12 @@ public final class Main {
      * folder, never the operator's screen.
      */
     static String logFileForUnexpectedFailures() {
-        String key = "org.slf4j.simpleLogger.logFile";
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
-                    "valkey-runbook-" + System.getProperty("user.name", "user") + ".log").toString());
-        }
-        return System.getProperty(key);
+        return dev.runbook.run.Runs.currentLog().orElseGet(() -> {
+            java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+                    "valkey-runbook-" + System.getProperty("user.name", "user") + ".log");
+            dev.runbook.run.Runs.logToFile(tmp);
+            return tmp;
+        }).toString();
     }
 
     /** --version: the version and the commit the jar was built from (build.properties, written by the build). */

@@ -226,8 +226,10 @@ final class RunSetup {
     }
 
     private int driveWithoutScreen(Run run, Begin begin, Confirmer confirmer) {
-        out.printf("%s · %s · %s · %s%n", run.runbook().title(), run.environment().name(),
+        String header = String.format("%s · %s · %s · %s", run.runbook().title(), run.environment().name(),
                 run.environment().replicationGroupId(), run.backend().describe());
+        org.slf4j.LoggerFactory.getLogger(RunSetup.class).info(header);
+        out.println(header);
         out.flush();
         Autopilot.Result result;
         try {

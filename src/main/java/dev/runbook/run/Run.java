@@ -44,11 +44,14 @@ public final class Run {
     private final RunListener listener = new RunListener() {
         @Override
         public void stepChanged(StepState state) {
+            LOG.info(secrets.mask(state.line()));
             listeners.forEach(l -> l.stepChanged(state));
         }
 
         @Override
         public void log(String line) {
+            // every line a screen shows goes to runbook.log too (TUI and --non-interactive alike)
+            LOG.info(line);
             synchronized (backlog) {
                 backlog.addLast(line);
                 if (backlog.size() > BACKLOG) {
@@ -98,9 +101,7 @@ public final class Run {
         Progress progress = new Progress() {
             @Override
             public void log(String line) {
-                String masked = secrets.mask(line);
-                LOG.info(masked);
-                Run.this.listener.log(masked);
+                Run.this.listener.log(secrets.mask(line));
             }
 
             @Override
@@ -440,6 +441,7 @@ public final class Run {
     /** Records the end of the run and ends what steps left running (a downtime probe without its stop). */
     public void ended(String summary) {
         guard.runEnding();
+        LOG.info("run ended: {}", summary);
         journal.append(JournalEvent.of(now(), info.id(), null, "run-ended", summary));
         for (Object o : shared.values()) {
             if (o instanceof AutoCloseable c) {

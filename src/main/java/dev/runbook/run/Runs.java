@@ -1,6 +1,9 @@
 package dev.runbook.run;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +21,8 @@ import java.util.stream.Stream;
 public final class Runs {
     public static final String LOG_FILE = "runbook.log";
     private static final DateTimeFormatter ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static PrintStream ours;
+    private static Path current;
     private final Path root;
 
     public Runs(Path root) {
@@ -45,19 +50,37 @@ public final class Runs {
     }
 
     /**
-     * Sends the process's log (slf4j-simple) to {@code dir/runbook.log}. Must run before the first logger is
-     * created; the log never goes to the terminal, where it would tear the TUI.
+     * Sends the process's log to {@code dir/runbook.log}, appended to (a resumed run keeps what came before).
+     * slf4j-simple writes to whatever {@code System.err} is at each line ({@code simplelogger.properties}),
+     * so this works whenever the first logger was made; pointing slf4j-simple at the file itself would
+     * truncate it and would be ignored once a logger exists. The terminal never gets a log line (it would
+     * tear the TUI): operator messages go through the command's own writers.
      */
-    public static void logTo(Path dir) {
-        Path log = dir.resolve(LOG_FILE);
+    public static synchronized void logTo(Path dir) {
+        logToFile(dir.resolve(LOG_FILE));
+    }
+
+    /** Like {@link #logTo} for a file outside any run folder (a failure before a run folder existed). */
+    public static synchronized void logToFile(Path log) {
+        PrintStream stream;
         try {
             RunFiles.createOwnerOnly(log);
+            stream = new PrintStream(new FileOutputStream(log.toFile(), true), true, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + log, e);
         }
-        System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
-        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
-        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        PrintStream old = System.err;
+        System.setErr(stream);
+        if (old == ours) {
+            old.close();
+        }
+        ours = stream;
+        current = log;
+    }
+
+    /** The file the log goes to now, if {@link #logTo} pointed it at one. */
+    public static synchronized java.util.Optional<Path> currentLog() {
+        return java.util.Optional.ofNullable(current);
     }
 
     /**

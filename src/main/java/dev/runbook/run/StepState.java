@@ -22,4 +22,10 @@ public record StepState(Runbook.Entry entry, StepStatus status, Outcome outcome,
     public String key() {
         return entry.key();
     }
+
+    /** The log's line for this state: {@code ✓ precheck/describe-group done: summary}. */
+    public String line() {
+        String summary = outcome != null ? ": " + outcome.summary() : reason != null ? ": " + reason : "";
+        return status.mark() + " " + key() + " " + status.word() + summary;
+    }
 }

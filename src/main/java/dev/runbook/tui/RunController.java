@@ -25,6 +25,7 @@ import java.util.function.Supplier;
  * come back through {@code invokeLater}. Everything here runs on the GUI thread.
  */
 public final class RunController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunController.class);
     private final Run run;
     private final WindowClock windowClock;
     private final WindowBasedTextGUI gui;
@@ -367,9 +368,7 @@ public final class RunController {
     // ---- called by the listener, on the GUI thread
 
     void stepChanged(StepState s) {
-        String summary = s.outcome() != null ? ": " + s.outcome().summary()
-                : s.reason() != null ? ": " + s.reason() : "";
-        note(s.status().mark() + " " + s.key() + " " + s.status().word() + summary);
+        show(s.line());
         tree.invalidate();
         stepPane.invalidate();
     }
@@ -379,7 +378,14 @@ public final class RunController {
         stepPane.invalidate();
     }
 
+    /** A line of the screen's own (a hint, a refusal): shown, and kept in runbook.log with the run's lines. */
     void note(String line) {
+        LOG.info("screen: {}", line);
+        show(line);
+    }
+
+    /** A line the run already logged: only shown. */
+    void show(String line) {
         log.add(StatusLine.clock(Duration.between(opened, wall.get())) + " " + line);
         logPane.invalidate();
     }

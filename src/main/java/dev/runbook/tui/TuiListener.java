@@ -38,7 +38,7 @@ final class TuiListener implements RunListener {
 
     @Override
     public void log(String line) {
-        gui.getGUIThread().invokeLater(() -> controller.note(line));
+        gui.getGUIThread().invokeLater(() -> controller.show(line));
     }
 
     @Override
