@@ -1,6 +1,9 @@
 package dev.runbook.cli;
 
+import dev.runbook.InvalidInputException;
 import dev.runbook.aws.Backend;
+import dev.runbook.run.RecordedStart;
+import java.io.PrintWriter;
 import dev.runbook.config.Settings;
 import dev.runbook.run.Confirmer;
 import dev.runbook.run.Journal;
@@ -68,23 +71,40 @@ public final class ResumeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Settings settings = common.settings();
-        Path dir = choice.find(settings, true);
+        Settings current = common.settings();
+        Path dir = choice.find(current, true);
         try (RunLock lock = RunLock.take(dir)) {
-            return resume(settings, dir);
+            return resume(current, dir);
         }
     }
 
-    private int resume(Settings settings, Path dir) {
+    private int resume(Settings current, Path dir) {
         JournalReplay replay = JournalReplay.of(Journal.read(dir.resolve(Journal.FILE)));
+        String id = dir.getFileName().toString();
+        if (replay.finished()) {
+            throw new InvalidInputException(Run.endedHint(id) + " (it ended: " + replay.endSummary() + ")");
+        }
         RunSetup.refuseNonInteractiveLive(nonInteractive, !"LIVE".equals(replay.startFact("mode").orElse("")));
-        RunSetup setup = new RunSetup(common, nonInteractive, spec.commandLine().getOut());
-        setup.requireTerminal();
         Runs.logTo(dir);
-        Opened opened = (opener != null ? opener : new ResumeOpener(setup, in))
-                .open(dir.getFileName().toString(), dir, replay, settings, nonInteractive);
+        RecordedStart.ForResume recorded = RecordedStart.forResume(dir, replay, current, common.runbook());
+        PrintWriter out = spec.commandLine().getOut();
+        recorded.lines().forEach(out::println);
+        out.flush();
+        RunSetup setup = new RunSetup(common, nonInteractive, out);
+        setup.requireTerminal();
+        Opened opened = (opener != null ? opener : new ResumeOpener(setup, in, recorded.runbook()))
+                .open(id, dir, replay, recorded.settings(), nonInteractive);
         if (opened == null) {
             return setup.declined(dir);
+        }
+        // the TUI clears the terminal: there what resume uses goes into the screen's log (and runbook.log)
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResumeCommand.class);
+        for (String line : recorded.lines()) {
+            if (nonInteractive) {
+                log.info(line);
+            } else {
+                opened.run().log(line);
+            }
         }
         try (Journal journal = opened.run().journal(); Backend backend = opened.run().backend()) {
             return setup.drive(opened.run(), RunSetup.RESUMED, opened.confirmer());

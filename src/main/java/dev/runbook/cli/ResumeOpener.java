@@ -28,10 +28,13 @@ import java.util.Set;
 final class ResumeOpener implements ResumeCommand.RunOpener {
     private final RunSetup setup;
     private final BufferedReader in;
+    private final Path runbook;
 
-    ResumeOpener(RunSetup setup, BufferedReader in) {
+    /** {@code runbook}: the runbook file the run started with (its folder's copy). */
+    ResumeOpener(RunSetup setup, BufferedReader in, Path runbook) {
         this.setup = setup;
         this.in = in;
+        this.runbook = runbook;
     }
 
     @Override
@@ -45,11 +48,11 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         Environment env = settings.environment(envName);
         String mode = replay.startFact("mode").orElse("");
         return switch (mode) {
-            case "REHEARSAL" -> setup.reopen(dir, replay.startFacts(), settings, env,
+            case "REHEARSAL" -> setup.reopen(dir, replay.startFacts(), runbook, settings, env,
                     (s, e) -> rehearsal(s, e, replay), (backend, e) -> Map.of());
             case "DRY-RUN", "LIVE" -> {
                 boolean dryRun = mode.equals("DRY-RUN");
-                yield setup.reopen(dir, replay.startFacts(), settings, env,
+                yield setup.reopen(dir, replay.startFacts(), runbook, settings, env,
                         RunCommand.backends(dryRun, replay.startFact("region").orElse(settings.region()),
                                 replay.startFact("profile").orElse(settings.profile())),
                         (backend, e) -> sameAccount(runId, replay, RunCommand.confirmIdentity((LiveBackend) backend,

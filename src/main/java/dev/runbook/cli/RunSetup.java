@@ -17,6 +17,7 @@ import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
 import dev.runbook.run.LeaseKeeper;
 import dev.runbook.run.PreflightSummary;
+import dev.runbook.run.RecordedStart;
 import dev.runbook.run.ResumeHint;
 import dev.runbook.run.ResumeSession;
 import dev.runbook.run.Run;
@@ -135,6 +136,7 @@ final class RunSetup {
         requireTerminal();
         Runbook runbook = common.loader().load(common.runbook(), env);
         Path dir = createRunFolder(runsRoot(runsDir, settings), runsDir != null, env);
+        RecordedStart.record(dir, common.runbook(), settings);
         boolean started = false;
         try (RunLock lock = RunLock.take(dir); Backend backend = backends.create(settings, env)) {
             Map<String, String> facts = new LinkedHashMap<>();
@@ -174,9 +176,9 @@ final class RunSetup {
      * (no new run-started event). Null when the operator declined at the backend's check; the caller closes
      * the run's journal and backend.
      */
-    ResumeCommand.Opened reopen(Path dir, Map<String, String> startFacts, Settings settings, Environment env,
-                                BackendFactory backends, BeforeStart beforeStart) {
-        Runbook runbook = common.loader().load(common.runbook(), env);
+    ResumeCommand.Opened reopen(Path dir, Map<String, String> startFacts, Path runbookFile, Settings settings,
+                                Environment env, BackendFactory backends, BeforeStart beforeStart) {
+        Runbook runbook = common.loader().load(runbookFile, env);
         Backend backend = backends.create(settings, env);
         ResumeCommand.Opened opened = null;
         try {
@@ -257,12 +259,12 @@ final class RunSetup {
 
     /** A signal stopped the run: journal why and what was in flight, print the report so far and how to resume. */
     private int interrupted(Run run, Interrupt interrupt) {
-        run.aborted(interrupt.summary());
-        run.ended(interrupt.describe());
+        // stopped, not ended: journaled as the run quitting, which resume continues (the one quit rule)
+        run.quit(interrupt.summary());
         out.println();
         out.println("run stopped: " + interrupt.summary());
         ReportWriter.finish(run, out);
-        out.println("run ended: " + interrupt.describe());
+        out.println("run quit: " + interrupt.summary() + "; " + Run.resumeHint(run.info().id()));
         out.println(ResumeHint.line(run));
         out.flush();
         return interrupt.exitCode();

@@ -27,12 +27,33 @@ public record Settings(
         Waits waits,
         int rehearsalSpeed,
         java.time.Duration dryRunMaxAge,
-        LeaseSettings lease) {
+        LeaseSettings lease,
+        Config effective) {
 
     public static final String ROOT = "runbook";
 
+    /** Settings made in code (tests): their effective configuration is empty. */
+    public Settings(Path file, String region, String profile, String runsDir, Map<String, Environment> environments,
+                    Prices prices, Thresholds thresholds, Waits waits, int rehearsalSpeed,
+                    java.time.Duration dryRunMaxAge, LeaseSettings lease) {
+        this(file, region, profile, runsDir, environments, prices, thresholds, waits, rehearsalSpeed, dryRunMaxAge,
+                lease, ConfigFactory.empty());
+    }
+
     /** Loads settings from {@code file} (must exist) over the defaults, with -D overrides on top. */
     public static Settings load(Path file) {
+        return load(file, true);
+    }
+
+    /**
+     * Loads the effective settings a run recorded in its folder ({@link #effectiveText}) exactly as they are:
+     * no {@code -D} overrides on top, so a resumed run keeps the settings it started with.
+     */
+    public static Settings loadRecorded(Path file) {
+        return load(file, false);
+    }
+
+    private static Settings load(Path file, boolean withOverrides) {
         if (!Files.isRegularFile(file)) {
             throw new InvalidInputException("settings file not found: " + file.toAbsolutePath().normalize()
                     + " (looked for application.conf in the working directory; pass --config FILE)");
@@ -41,7 +62,7 @@ public record Settings(
         try {
             Config app = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
             Config reference = ConfigFactory.parseResources(Settings.class.getClassLoader(), "reference.conf");
-            Config overrides = ConfigFactory.systemProperties().hasPath(ROOT)
+            Config overrides = withOverrides && ConfigFactory.systemProperties().hasPath(ROOT)
                     ? ConfigFactory.systemProperties().withOnlyPath(ROOT) : ConfigFactory.empty();
             merged = overrides.withFallback(app).withFallback(reference).resolve();
             merged.checkValid(reference, ROOT);
@@ -117,7 +138,7 @@ public record Settings(
         }
         Settings settings = new Settings(file, region, profile, runsDir,
                 java.util.Collections.unmodifiableMap(environments),
-                prices, thresholds, waits, speed, maxAge, lease);
+                prices, thresholds, waits, speed, maxAge, lease, merged.getConfig(ROOT).atKey(ROOT));
         root.rejectUnknown();
         return settings;
     }
@@ -139,6 +160,41 @@ public record Settings(
                         + " id in runbook.shared-replication-groups if sharing it is intended");
             }
         }
+    }
+
+    /**
+     * The effective settings as HOCON (the file's values and {@code -D} overrides over the defaults), for the
+     * run folder: the settings hold no secret, only the names of the variables or files that hold them.
+     */
+    public String effectiveText() {
+        return effective.root().render(com.typesafe.config.ConfigRenderOptions.defaults().setOriginComments(false)
+                .setComments(false).setJson(false));
+    }
+
+    /**
+     * Every key whose value differs between these settings and {@code other}, as
+     * {@code key: <this> here, <other> there} (a key only one side has reads "not set"), in key order.
+     */
+    public List<String> differencesFrom(Settings other, String here, String there) {
+        Map<String, String> mine = flat(effective);
+        Map<String, String> theirs = flat(other.effective);
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>(mine.keySet());
+        keys.addAll(theirs.keySet());
+        List<String> out = new java.util.ArrayList<>();
+        for (String k : keys) {
+            String a = mine.getOrDefault(k, "not set");
+            String b = theirs.getOrDefault(k, "not set");
+            if (!a.equals(b)) {
+                out.add(k + ": " + a + " " + here + ", " + b + " " + there);
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, String> flat(Config c) {
+        Map<String, String> out = new TreeMap<>();
+        c.entrySet().forEach(e -> out.put(e.getKey(), String.valueOf(e.getValue().unwrapped())));
+        return out;
     }
 
     /** The named environment, or the operator's error {@code unknown environment 'x' (known: dev, prod)}. */

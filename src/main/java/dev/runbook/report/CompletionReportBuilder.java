@@ -70,11 +70,12 @@ public final class CompletionReportBuilder {
         String result;
         if (replay.finished()) {
             result = replay.endSummary();
+        } else if (replay.quit().isPresent()) {
+            result = replay.quit().get() + ": " + dev.runbook.run.Run.resumeHint(replay.runId());
         } else if (!replay.aborts().isEmpty()) {
             result = "aborted: " + replay.aborts().get(replay.aborts().size() - 1);
         } else {
-            result = "not ended: the run was interrupted after its last event (resume it with `resume "
-                    + replay.runId() + "`)";
+            result = "interrupted after its last event: " + dev.runbook.run.Run.resumeHint(replay.runId());
         }
         return new CompletionReport.Header(replay.runId(), replay.startFact("runbook-title").orElse("runbook"),
                 replay.startFact("environment").orElse("unknown"), group(), mode, "REHEARSAL".equals(mode),

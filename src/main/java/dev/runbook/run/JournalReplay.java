@@ -90,6 +90,7 @@ public final class JournalReplay {
     private final String lastTs;
     private final String endedAt;
     private final String endSummary;
+    private final String quitSummary;
     private final List<String> aborts;
     private final List<String> leaseProblems;
     private final List<String> resumes;
@@ -107,6 +108,7 @@ public final class JournalReplay {
         this.lastTs = r.lastTs;
         this.endedAt = r.endedAt;
         this.endSummary = r.endSummary;
+        this.quitSummary = r.quitSummary;
         this.aborts = List.copyOf(r.aborts);
         this.leaseProblems = List.copyOf(r.leaseProblems);
         this.resumes = List.copyOf(r.resumes);
@@ -169,8 +171,14 @@ public final class JournalReplay {
         return endSummary;
     }
 
+    /** True once the run ended (run-ended): an ended run is final; a quit or interrupted one is not. */
     public boolean finished() {
         return endedAt != null;
+    }
+
+    /** Why the operator quit, when the run's last word was a quit (it has not ended: resume continues it). */
+    public Optional<String> quit() {
+        return Optional.ofNullable(quitSummary);
     }
 
     public List<String> aborts() {
@@ -239,6 +247,7 @@ public final class JournalReplay {
         String lastTs;
         String endedAt;
         String endSummary;
+        String quitSummary;
         final List<String> aborts = new ArrayList<>();
         final List<String> leaseProblems = new ArrayList<>();
         final List<String> resumes = new ArrayList<>();
@@ -283,10 +292,10 @@ public final class JournalReplay {
                 case "lease-taken", "lease-renewed", "lease-released" -> {
                     // journaled for the record; the report lists only what went wrong
                 }
+                case "quit" -> quitSummary = e.summary();
                 case "resumed" -> {
                     resumes.add(e.ts() + ": " + e.summary());
-                    endedAt = null;
-                    endSummary = null;
+                    quitSummary = null;
                 }
                 case "rollback-started" -> rolledBack = true;
                 case DriftGuard.BASELINE -> {

@@ -79,6 +79,7 @@ public final class Run {
     private boolean rollingBack;
     /** Asked before each change is sent (the lease on the group); none unless the command installs one. */
     private volatile ChangeGuard guard = ChangeGuard.NONE;
+    private boolean closed;
 
     public Run(RunInfo info, Runbook runbook, Environment environment, Settings settings, Backend backend,
                Journal journal, RunListener listener) {
@@ -135,10 +136,9 @@ public final class Run {
     }
 
     /** A line in the run's log (the screen's log pane, runbook.log). */
-    void log(String line) {
-        String masked = secrets.mask(line);
-        LOG.info(masked);
-        listener.log(masked);
+    public void log(String line) {
+        // the fan-out listener writes it to runbook.log as it does every screen line
+        listener.log(secrets.mask(line));
     }
 
     public RunInfo info() {
@@ -438,11 +438,54 @@ public final class Run {
         listener.log("run aborted: " + reason);
     }
 
-    /** Records the end of the run and ends what steps left running (a downtime probe without its stop). */
+    /**
+     * The rule for leaving a run, said the same everywhere: a run that was quit (or interrupted) has not
+     * ended and {@code resume} continues it; a run that ended (its last step, an abort, a rollback) is final
+     * and only its report can be seen again.
+     */
+    public static String resumeHint(String runId) {
+        return "the run has not ended: `resume " + runId + "` continues it";
+    }
+
+    /** What {@code resume RUN_ID} says of a run that has ended. */
+    public static String endedHint(String runId) {
+        return "run " + runId + " has ended: an ended run cannot be resumed; see its report with `report " + runId + "`";
+    }
+
+    /**
+     * Records the end of the run and ends what steps left running (a downtime probe without its stop). A run
+     * ends once: a second call journals nothing.
+     */
     public void ended(String summary) {
+        if (!closeOnce()) {
+            LOG.warn("run {} already ended; not journaling a second end ({})", info.id(), summary);
+            return;
+        }
         guard.runEnding();
         LOG.info("run ended: {}", summary);
         journal.append(JournalEvent.of(now(), info.id(), null, "run-ended", summary));
+        closeShared();
+    }
+
+    /** Records that the operator quit: the run has not ended, and {@code resume} continues it. */
+    public void quit(String summary) {
+        if (!closeOnce()) {
+            return;
+        }
+        LOG.info("run quit: {}; {}", summary, resumeHint(info.id()));
+        journal.append(JournalEvent.of(now(), info.id(), null, "quit", summary));
+        closeShared();
+    }
+
+    private synchronized boolean closeOnce() {
+        if (closed) {
+            return false;
+        }
+        closed = true;
+        return true;
+    }
+
+    private void closeShared() {
         for (Object o : shared.values()) {
             if (o instanceof AutoCloseable c) {
                 try {

@@ -38,19 +38,8 @@ public final class RunbookLoader {
     }
 
     public Runbook load(Path file, Environment env) {
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidInputException("runbook not found: " + file);
-        }
         Map<String, Object> subs = env.asSubstitutions();
-        Config root;
-        try {
-            Config parsed = ConfigFactory.parseFile(file.toFile(),
-                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
-            Config envConfig = ConfigFactory.parseMap(Map.of("env", subs), "environment '" + env.name() + "'");
-            root = parsed.withFallback(envConfig).resolve().withoutPath("env");
-        } catch (ConfigException e) {
-            throw dev.runbook.config.Includes.error(file, e);
-        }
+        Config root = resolved(file, env);
         ConfigReader top = new ConfigReader(root, "");
         ConfigReader rb = top.object("runbook");
         top.rejectUnknown();
@@ -75,6 +64,47 @@ public final class RunbookLoader {
                     : "'" + q.required() + "' is not a step of this runbook (steps: " + String.join(", ", stepIds) + ")");
         }
         return new Runbook(id, title, file.toString(), sections);
+    }
+
+    /** The runbook file parsed, with {@code ${env.*}} resolved from {@code env}. */
+    private static Config resolved(Path file, Environment env) {
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidInputException("runbook not found: " + file);
+        }
+        try {
+            Config parsed = ConfigFactory.parseFile(file.toFile(),
+                    ConfigParseOptions.defaults().setSyntax(ConfigSyntax.CONF).setAllowMissing(false));
+            Config envConfig = ConfigFactory.parseMap(Map.of("env", env.asSubstitutions()),
+                    "environment '" + env.name() + "'");
+            return parsed.withFallback(envConfig).resolve().withoutPath("env");
+        } catch (ConfigException e) {
+            throw dev.runbook.config.Includes.error(file, e);
+        }
+    }
+
+    /**
+     * Each step of the runbook file as {@code section/step} → its definition (resolved for {@code env}), in
+     * runbook order: what {@code resume} compares to tell the operator which steps differ from a recorded
+     * runbook. Reads the file only; a file that {@link #load} would reject fails here as well.
+     */
+    public static Map<String, String> stepDefinitions(Path file, Environment env) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Config root = resolved(file, env);
+        com.typesafe.config.ConfigRenderOptions concise = com.typesafe.config.ConfigRenderOptions.concise();
+        out.put("(runbook)", root.hasPath("runbook.id") ? "id " + root.getString("runbook.id")
+                + ", title " + (root.hasPath("runbook.title") ? root.getString("runbook.title") : "") : "");
+        if (root.hasPath("runbook.sections")) {
+            for (Config section : root.getConfigList("runbook.sections")) {
+                String sid = section.hasPath("id") ? section.getString("id") : "?";
+                if (section.hasPath("steps")) {
+                    for (Config step : section.getConfigList("steps")) {
+                        out.put(sid + "/" + (step.hasPath("id") ? step.getString("id") : "?"),
+                                step.root().render(concise));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** A {@code requires} entry that names no earlier step: checked once every step is known. */

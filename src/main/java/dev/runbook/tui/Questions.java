@@ -38,8 +38,8 @@ final class Questions {
             question = running.key() + " is running (read-only; nothing is being changed). Quitting cancels it."
                     + " Quit?";
         } else {
-            question = "Quit the run here? Nothing is in flight. The journal keeps every finished step;"
-                    + " resume picks the run up later.";
+            question = "Quit the run here? Nothing is in flight. The journal keeps every finished step, and"
+                    + " the run does not end: resume continues it later.";
         }
         return new AskDialog("Quit", question, width);
     }

@@ -351,7 +351,7 @@ public final class RunController {
 
     private void leave(String why, int code) {
         String summary = why + (running != null ? " while " + running.key() + " was running" : "");
-        run.aborted(summary);
+        // journaled as the run quitting (resumable) when the screen is left: see RunbookTui
         end(code, summary, true);
     }
 

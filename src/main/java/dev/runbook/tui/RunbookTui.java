@@ -96,10 +96,15 @@ public final class RunbookTui {
         if (ending == null) {
             ending = new RunController.Ending(ExitCodes.STEP_FAILED, "the screen closed before the run ended", true);
         }
-        run.ended(ending.summary());
+        if (ending.resumable()) {
+            run.quit(ending.summary());
+        } else {
+            run.ended(ending.summary());
+        }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         ReportWriter.finish(run, out);
-        out.println("run ended: " + ending.summary());
+        out.println(ending.resumable() ? "run quit: " + ending.summary() + "; " + Run.resumeHint(run.info().id())
+                : "run ended: " + ending.summary());
         if (ending.resumable()) {
             out.println(ResumeHint.line(run));
         }

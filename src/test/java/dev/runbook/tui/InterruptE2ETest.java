@@ -53,11 +53,11 @@ class InterruptE2ETest {
             tmux.keys("y");
             String last = tmux.waitFor(s -> s.contains("exit code"), Duration.ofSeconds(30), "the exit");
             assertTrue(last.contains("exit code 1"), last);
-            assertTrue(last.replace("\n", "").contains("run ended: quit by the operator while migrate/manual-snapshot was running"), last);
+            assertTrue(last.replace("\n", "").contains("run quit: quit by the operator while migrate/manual-snapshot was running"), last);
             String id = runDir().getFileName().toString();
             assertTrue(last.replace("\n", "").contains("resume " + id + " --runs-dir "), last);
         }
-        assertTrue(journal().contains("\"event\":\"aborted\",\"summary\":\"quit by the operator while migrate/manual-snapshot"),
+        assertTrue(journal().contains("\"event\":\"quit\",\"summary\":\"quit by the operator while migrate/manual-snapshot"),
                 journal());
         assertTrue(Files.isRegularFile(runDir().resolve("report.md")));
     }
@@ -111,7 +111,7 @@ class InterruptE2ETest {
         assertTrue(printed.contains("resume: java -jar " + JAR.toAbsolutePath() + " resume " + id + " --runs-dir "
                 + work.resolve("runs").toRealPath()), printed);
         List<String> lines = journal().lines().toList();
-        assertTrue(lines.get(lines.size() - 1).contains("\"event\":\"run-ended\",\"summary\":\"interrupted by SIG" + signal + "\""),
+        assertTrue(lines.get(lines.size() - 1).contains("\"event\":\"quit\",\"summary\":\"interrupted by SIG" + signal + " while migrate/manual-snapshot was running\""),
                 lines.get(lines.size() - 1));
         assertFalse(journal().contains("rollback-started"), "a signal never starts the rollback on its own");
     }
