@@ -410,6 +410,9 @@ public final class Run {
             if (e.errorCode() != null) {
                 b.fact("error-code", e.errorCode());
             }
+            if (e.httpStatus() > 0) {
+                b.fact("http-status", e.httpStatus());
+            }
             return b.requestId(e.requestId()).build();
         } catch (InterruptedException e) {
             String why = interrupt != null ? interrupt.describe() : "cancelled by the operator";

@@ -97,6 +97,12 @@ public final class AwaitUpgrade implements Action {
         }
     }
 
+    /** The error codes of a member cluster that is not there (for a moment, while AWS replaces its node). */
+    private static final java.util.Set<String> MEMBER_NOT_FOUND = java.util.Set.of("CacheClusterNotFound",
+            "CacheClusterNotFoundFault");
+    /** How many polls in a row may miss a member before the wait says so (about a minute at the usual cadence). */
+    private static final int MEMBER_MISSING_POLLS = 6;
+
     /** One wait: its state across polls. */
     private final class Watch {
         private final ActionContext ctx;
@@ -106,6 +112,7 @@ public final class AwaitUpgrade implements Action {
         private final Instant start;
         private Instant startedAt;
         private int availableWithoutTarget;
+        private int memberMissing;
 
         Watch(ActionContext ctx, Instant requestedAt, Duration grace) {
             this.ctx = ctx;
@@ -176,7 +183,19 @@ public final class AwaitUpgrade implements Action {
             if (startedAt == null && !cadence.memberCheckDue(ctx.time().now())) {
                 return new GroupState(g, last.members(), List.of());
             }
-            GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
+            GroupState s;
+            try {
+                s = GroupState.load(AwsClients.elastiCache(ctx), group);
+                memberMissing = 0;
+            } catch (ActionException e) {
+                // during an upgrade AWS replaces the nodes, and a member can be "not found" for a poll or two
+                if (!MEMBER_NOT_FOUND.contains(String.valueOf(e.errorCode())) || ++memberMissing > MEMBER_MISSING_POLLS) {
+                    throw e;
+                }
+                ctx.progress().log("a member of " + group + " was not found for a moment (" + e.errorCode()
+                        + ", request id " + e.requestId() + "): nodes are replaced during an upgrade; polling again");
+                return new GroupState(g, last.members(), List.of());
+            }
             ids.addAll(s.requestIds());
             if (s.engineVersionPending()) {
                 markStarted();

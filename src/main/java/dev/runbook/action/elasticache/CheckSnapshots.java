@@ -58,8 +58,12 @@ public final class CheckSnapshots implements Action {
         if (newest.isEmpty()) {
             b = Outcome.failed("No available snapshot of " + group + ": take one (the manual-snapshot step does) or"
                     + " turn on automatic backups, then retry.");
+        } else if (Snapshots.capturedAt(newest.get()).isEmpty()) {
+            b = Outcome.failed("newest snapshot " + newest.get().snapshotName() + " is " + Snapshots.age(newest.get(), now)
+                    + ": cannot tell whether it is within " + Waiting.format(maxAge) + "; check it with aws elasticache"
+                    + " describe-snapshots, or take a fresh one, then retry.");
         } else {
-            Duration age = Duration.between(Snapshots.takenAt(newest.get()), now);
+            Duration age = Duration.between(Snapshots.capturedAt(newest.get()).orElseThrow(), now);
             String line = "newest snapshot " + newest.get().snapshotName() + " is " + Waiting.format(age) + " old";
             b = age.compareTo(maxAge) > 0
                     ? Outcome.failed(line + ", older than " + Waiting.format(maxAge) + ": take a fresh one, then retry.")
@@ -73,7 +77,6 @@ public final class CheckSnapshots implements Action {
     }
 
     private static String describe(Optional<Snapshot> s, Instant now) {
-        return s.map(x -> x.snapshotName() + " (" + Waiting.format(Duration.between(Snapshots.takenAt(x), now))
-                + " old)").orElse("none");
+        return s.map(x -> x.snapshotName() + " (" + Snapshots.age(x, now) + ")").orElse("none");
     }
 }

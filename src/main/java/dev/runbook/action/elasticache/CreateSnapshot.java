@@ -111,7 +111,7 @@ public final class CreateSnapshot implements Action {
                     return Waiting.Look.pending(status);
                 });
         return Outcome.succeeded(capitalize(how) + " manual snapshot " + name + ", available, taken "
-                        + Snapshots.takenAt(done))
+                        + Snapshots.taken(done))
                 .fact(Precondition.MANUAL_SNAPSHOT.fact(), name).requestIds(ids).build();
     }
 
@@ -121,7 +121,8 @@ public final class CreateSnapshot implements Action {
                 .filter(s -> s.snapshotName().startsWith(Snapshots.preValkeyPrefix(group)))
                 .filter(s -> "manual".equals(s.snapshotSource()))
                 .filter(s -> "creating".equals(s.snapshotStatus()) || ("available".equals(s.snapshotStatus())
-                        && Duration.between(Snapshots.takenAt(s), now).compareTo(REUSE_WITHIN) <= 0))
+                        && Snapshots.capturedAt(s).filter(t -> Duration.between(t, now).compareTo(REUSE_WITHIN) <= 0)
+                        .isPresent()))
                 .max(Comparator.comparing(Snapshots::takenAt));
     }
 

@@ -6,6 +6,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.aws.AwsErrors;
 import java.util.List;
 import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -29,8 +30,27 @@ final class Modify {
             AwsResponse r = call.send();
             RequestIds.add(requestIds, r);
             ctx.progress().log("AWS accepted the request (request id " + RequestIds.of(r) + ")");
+        } catch (AwsServiceException e) {
+            if (e.statusCode() >= 500) {
+                throw mayHaveApplied(doing, group, e);
+            }
+            throw AwsErrors.translate(doing, group, e);
         } catch (SdkException e) {
             throw AwsErrors.translate(doing, group, e);
         }
+    }
+
+    /**
+     * A server error on a change does not say the change was refused: AWS may have taken it before failing to
+     * answer. So the operator is told to look before retrying, and the status and request id go to the journal.
+     */
+    private static ActionException mayHaveApplied(String doing, String group, AwsServiceException e) {
+        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
+        String id = e.requestId() == null || e.requestId().isBlank() ? "none sent" : e.requestId();
+        return new ActionException("AWS answered HTTP " + e.statusCode() + (code == null || code.isBlank() ? ""
+                : " (" + code + ")") + " when trying to " + doing + " (request id " + id + "): the change MAY HAVE"
+                + " BEEN APPLIED anyway. Check " + group + " (its status and pending changes: aws elasticache "
+                + "describe-replication-groups --replication-group-id " + group + ") before retrying the step.",
+                code == null || code.isBlank() ? "HTTP " + e.statusCode() : code, e.requestId(), e.statusCode(), e);
     }
 }

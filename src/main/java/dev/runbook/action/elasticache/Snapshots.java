@@ -3,6 +3,7 @@ package dev.runbook.action.elasticache;
 import dev.runbook.aws.RequestIds;
 import dev.runbook.action.ActionException;
 import dev.runbook.aws.AwsErrors;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,11 +53,29 @@ public final class Snapshots {
         }
     }
 
-    /** When the data was captured: the newest node snapshot's time, else the cluster's create time. */
-    public static Instant takenAt(Snapshot s) {
+    /**
+     * When the data was captured: the newest node snapshot's time. Empty when AWS sent none (the cluster's
+     * create time is not the snapshot's, so it is not used): the operator then reads "unknown", never a date.
+     */
+    public static Optional<Instant> capturedAt(Snapshot s) {
         return s.nodeSnapshots().stream().map(NodeSnapshot::snapshotCreateTime).filter(java.util.Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .orElse(s.cacheClusterCreateTime() == null ? Instant.EPOCH : s.cacheClusterCreateTime());
+                .max(Comparator.naturalOrder());
+    }
+
+    /** For ordering only: the capture time, with an unknown one as the oldest. Never shown. */
+    public static Instant takenAt(Snapshot s) {
+        return capturedAt(s).orElse(Instant.MIN);
+    }
+
+    /** "1h43m old", or "of unknown age" when AWS sent no capture time. */
+    public static String age(Snapshot s, Instant now) {
+        return capturedAt(s).map(t -> Waiting.format(Duration.between(t, now)) + " old")
+                .orElse("of unknown age (AWS sent no node snapshot time)");
+    }
+
+    /** The capture time, or "at an unknown time" when AWS sent none. */
+    public static String taken(Snapshot s) {
+        return capturedAt(s).map(Instant::toString).orElse("at an unknown time (AWS sent no node snapshot time)");
     }
 
     /** The newest available snapshot of {@code source} (automated | manual). */
