@@ -20,27 +20,37 @@ import java.util.TreeSet;
  * previewed, interrupted, not run) instead of leaving a blank.
  */
 public final class CompletionReportBuilder {
+    /** The fact a restore records when it made a new group from the snapshot (what "rolled back" means). */
+    static final String RESTORED_GROUP = "rollback-group";
     private final JournalReplay replay;
     private final Optional<Environment> env;
     private final Optional<Settings> settings;
+    private final Optional<List<PlannedStep>> plan;
 
-    private CompletionReportBuilder(JournalReplay replay, Optional<Settings> settings) {
+    private CompletionReportBuilder(JournalReplay replay, Optional<Settings> settings, Optional<List<PlannedStep>> plan) {
         this.replay = replay;
         this.settings = settings;
+        this.plan = plan;
         this.env = settings.flatMap(s -> replay.startFact("environment")
                 .filter(s.environments()::containsKey).map(s::environment));
     }
 
     /** The report of {@code replay}; {@code settings} give the prices and the environment's node counts. */
     public static CompletionReport build(JournalReplay replay, Optional<Settings> settings) {
-        return new CompletionReportBuilder(replay, settings).build();
+        return build(replay, settings, Optional.empty());
+    }
+
+    /** With the runbook's steps: every one is listed once, in runbook order (else the journal's, in its order). */
+    public static CompletionReport build(JournalReplay replay, Optional<Settings> settings,
+                                         Optional<List<PlannedStep>> plan) {
+        return new CompletionReportBuilder(replay, settings, plan).build();
     }
 
     private CompletionReport build() {
-        return new CompletionReport(header(), RunSections.engine(this), RunSections.steps(replay),
+        return new CompletionReport(header(), RunSections.engine(this), RunSections.steps(replay, plan),
                 RunSections.rollback(this), RunSections.downtime(this), RunSections.cloudwatch(this),
                 RunSections.benchmark(this), RunSections.integrity(this), RunSections.cost(this),
-                RunSections.warnings(replay), replay.problems(), PreflightSection.of(replay),
+                RunSections.warnings(replay, plan), replay.problems(), PreflightSection.of(replay),
                 SinceDryRunSection.of(replay));
     }
 
@@ -68,7 +78,11 @@ public final class CompletionReportBuilder {
                 : duration(Duration.between(Instant.parse(start), Instant.parse(end)));
         String mode = replay.startFact("mode").orElse("unknown");
         String result;
-        if (replay.finished()) {
+        if (replay.finished() && replay.rolledBack() && replay.fact(RESTORED_GROUP).isEmpty()
+                && replay.endSummary().startsWith("rolled")) {
+            result = "rollback section finished, but nothing was restored (no step recorded a restored group): "
+                    + group() + " is what the clients use";
+        } else if (replay.finished()) {
             result = replay.endSummary();
         } else if (replay.quit().isPresent()) {
             result = replay.quit().get() + ": " + dev.runbook.run.Run.resumeHint(replay.runId());

@@ -61,7 +61,7 @@ public final class MarkdownReport {
         heading("Steps · 단계");
         table(List.of("step", "outcome", "time", "confirmation", "confirmed by", "summary"), r.steps().stream()
                 .map(s -> List.of(s.step() + (s.mutates() ? " (mutates)" : ""), s.outcome()
-                        + (s.attempts() > 1 ? " (attempt " + s.attempts() + ")" : ""), s.took(), s.confirmation(),
+                        + (s.attempts() > 1 ? " (" + s.attempts() + " attempts)" : ""), s.took(), s.confirmation(),
                         s.confirmedBy(), s.summary())).toList());
         heading("Snapshot and rollback · 롤백 계획");
         line("Manual snapshot taken before the change: **" + r.rollback().snapshotName().text() + "**");

@@ -13,6 +13,12 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.List;
+import java.nio.file.Files;
+import dev.runbook.action.ActionRegistry;
+import dev.runbook.config.Environment;
+import dev.runbook.run.RecordedStart;
+import dev.runbook.runbook.RunbookLoader;
 
 /**
  * Writes the completion report of a run — finished, failed or aborted — into its folder as {@code report.md}
@@ -31,11 +37,34 @@ public final class ReportWriter {
         return write(run.dir(), Optional.of(run.settings()), JournalSecrets.of(run.environment()), out);
     }
 
+    /**
+     * The steps of the runbook the run in {@code runDir} started with (its recorded copy), for the environment
+     * of its settings; empty for a run without a readable copy (then the journal's steps are listed).
+     */
+    static Optional<List<PlannedStep>> plan(Path runDir, JournalReplay replay, Optional<Settings> current) {
+        try {
+            Path recordedSettings = runDir.resolve(RecordedStart.SETTINGS);
+            Optional<Settings> settings = Files.isRegularFile(recordedSettings)
+                    ? Optional.of(Settings.loadRecorded(recordedSettings)) : current;
+            String env = replay.startFact("environment").orElse("");
+            Path runbook = runDir.resolve(RecordedStart.RUNBOOK);
+            if (settings.isEmpty() || !settings.get().environments().containsKey(env) || !Files.isRegularFile(runbook)) {
+                return Optional.empty();
+            }
+            Environment e = settings.get().environment(env);
+            return Optional.of(PlannedStep.of(new RunbookLoader(ActionRegistry.standard()).load(runbook, e), e));
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(ReportWriter.class).warn("the report lists the journal's steps: the"
+                    + " recorded runbook of {} cannot be read", runDir, e);
+            return Optional.empty();
+        }
+    }
+
     /** Rebuilds the report of the run in {@code runDir} from its journal, writes and prints it. */
     public static Path write(Path runDir, Optional<Settings> settings, JournalSecrets secrets, PrintWriter out) {
         Journal.Contents journal = Journal.read(runDir.resolve(Journal.FILE));
         JournalReplay replay = JournalReplay.of(journal);
-        CompletionReport report = CompletionReportBuilder.build(replay, settings);
+        CompletionReport report = CompletionReportBuilder.build(replay, settings, plan(runDir, replay, settings));
         Pictures pictures = Pictures.of(journal.events(), report, settings);
         String md = secrets.mask(MarkdownReport.render(report, pictures.files().keySet()));
         Path file = runDir.resolve(MARKDOWN);
@@ -63,7 +92,8 @@ public final class ReportWriter {
     }
 
     public static CompletionReport build(Path runDir, Optional<Settings> settings) {
-        return CompletionReportBuilder.build(replay(runDir), settings);
+        JournalReplay replay = replay(runDir);
+        return CompletionReportBuilder.build(replay, settings, plan(runDir, replay, settings));
     }
 
     private static JournalReplay replay(Path runDir) {

@@ -33,7 +33,7 @@ final class RunSections {
         Map<String, String> ma = after.present() ? CompletionReportBuilder.members(after.value()) : Map.of();
         List<CompletionReport.EngineRow> rows = new ArrayList<>();
         rows.add(new CompletionReport.EngineRow("group engine (version)",
-                join(engineBefore, b.factOf("describe-group", "engine-version")), engineAfter));
+                join(engineBefore, b.factOf("describe-group", "engine-version")), engineWithVersion(engineAfter, ma)));
         LinkedHashSet<String> members = new LinkedHashSet<>(mb.keySet());
         members.addAll(ma.keySet());
         for (String m : members) {
@@ -43,6 +43,17 @@ final class RunSections {
             rows.add(new CompletionReport.EngineRow("every member", before, after));
         }
         return rows;
+    }
+
+    /** "valkey 8.0.1" when every member reported the same version; the version is never left out silently. */
+    private static Measured engineWithVersion(Measured engine, Map<String, String> members) {
+        if (!engine.present()) {
+            return engine;
+        }
+        var versions = new java.util.TreeSet<>(members.values());
+        return Measured.of(engine.value() + " " + (versions.size() == 1 ? versions.first()
+                : versions.isEmpty() ? "(version unknown: no member version was recorded)"
+                : "(members differ: " + String.join(", ", versions) + ")"));
     }
 
     private static Measured join(Measured a, Measured b) {
@@ -57,14 +68,37 @@ final class RunSections {
                 : Measured.missing("the step did not list " + member);
     }
 
-    static List<CompletionReport.StepLine> steps(JournalReplay r) {
-        return r.steps().stream().map(s -> new CompletionReport.StepLine(s.key(),
-                s.status() == StepStatus.RUNNING ? "interrupted" : s.status().word()
-                        + (s.reconciliations().isEmpty() ? "" : " (reconciled on resume)"),
+    /**
+     * Every step of the runbook once, in runbook order, with its last outcome and how often it ran; steps the
+     * journal never mentions read "not run" or "not applicable". Without the runbook: the journal's steps.
+     */
+    static List<CompletionReport.StepLine> steps(JournalReplay r, Optional<List<PlannedStep>> plan) {
+        if (plan.isEmpty()) {
+            return r.steps().stream().map(RunSections::line).toList();
+        }
+        List<CompletionReport.StepLine> out = new ArrayList<>();
+        for (PlannedStep p : plan.get()) {
+            Optional<JournalReplay.StepRecord> s = r.step(p.key());
+            if (s.isPresent()) {
+                out.add(line(s.get()));
+            } else {
+                String outcome = p.notApplicable() != null ? "not applicable"
+                        : p.rollback() ? "not run (rollback, on demand)" : "not run";
+                out.add(new CompletionReport.StepLine(p.key(), outcome, "-", "-", "-", p.mutates(), 0,
+                        p.notApplicable() != null ? p.notApplicable() : ""));
+            }
+        }
+        return out;
+    }
+
+    private static CompletionReport.StepLine line(JournalReplay.StepRecord s) {
+        String outcome = s.status() == StepStatus.RUNNING ? "interrupted"
+                : "reconciled".equals(s.endEvent()) ? "done (reconciled on resume)" : s.status().word();
+        return new CompletionReport.StepLine(s.key(), outcome,
                 s.took().map(CompletionReportBuilder::duration).orElse("-"),
                 s.confirmation() == null ? (s.mutates() ? "none recorded" : "not needed") : s.confirmation(),
                 s.confirmedBy() == null ? "-" : s.confirmedBy(), s.mutates(), s.attempts(),
-                s.summary() == null ? "" : s.summary())).toList();
+                s.summary() == null ? "" : s.summary());
     }
 
     static CompletionReport.Rollback rollback(CompletionReportBuilder b) {
@@ -169,16 +203,33 @@ final class RunSections {
         Prices p = b.settings().get().prices();
         Measured before = money(p.monthly(e.nodeType(), e.source().engine(), e.currentNumCacheClusters()), p,
                 e.nodeType(), e.source().engine(), e.currentNumCacheClusters());
-        Measured after = money(p.monthly(e.nodeType(), e.target().engine(), e.numCacheClusters()), p,
-                e.nodeType(), e.target().engine(), e.numCacheClusters());
+        // the "after" is what the group runs at the end: the target only when the run ended on it
+        boolean onTarget = b.replay().fact("engine-after").filter(e.target().engine()::equals).isPresent()
+                && b.replay().fact(CompletionReportBuilder.RESTORED_GROUP).isEmpty();
+        String afterEngine = onTarget ? e.target().engine() : e.source().engine();
+        int afterNodes = onTarget ? e.numCacheClusters() : b.replay().fact("num-cache-clusters")
+                .flatMap(RunSections::integer).orElse(e.currentNumCacheClusters());
+        Measured after = money(p.monthly(e.nodeType(), afterEngine, afterNodes), p, e.nodeType(), afterEngine,
+                afterNodes);
+        if (!onTarget && after.present()) {
+            after = Measured.of(after.value() + "; the group did not end on " + e.target().engine());
+        }
         String verdict = "not measured";
         if (before.present() && after.present()) {
             double bv = p.monthly(e.nodeType(), e.source().engine(), e.currentNumCacheClusters()).orElseThrow();
-            double av = p.monthly(e.nodeType(), e.target().engine(), e.numCacheClusters()).orElseThrow();
+            double av = p.monthly(e.nodeType(), afterEngine, afterNodes).orElseThrow();
             verdict = String.format(Locale.ROOT, "%+.2f %s/month (%+.0f%%)", av - bv, p.currency(),
                     (av - bv) / bv * 100);
         }
         return new CompletionReport.Cost(p.currency(), p.source(), before, after, guide, verdict);
+    }
+
+    private static Optional<Integer> integer(String s) {
+        try {
+            return Optional.of(Integer.parseInt(s.trim()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     private static Measured money(Optional<Double> v, Prices p, String nodeType, String engine, int nodes) {
@@ -187,8 +238,11 @@ final class RunSections {
                 .orElseGet(() -> Measured.missing("the price table has no " + engine + " price for " + nodeType));
     }
 
-    static List<String> warnings(JournalReplay r) {
+    static List<String> warnings(JournalReplay r, Optional<List<PlannedStep>> plan) {
         List<String> w = new ArrayList<>();
+        plan.ifPresent(p -> r.steps().stream().filter(s -> p.stream().noneMatch(x -> x.key().equals(s.key())))
+                .forEach(s -> w.add("journal: step " + s.key() + " is not in the run's runbook; its "
+                        + s.status().word() + " line is not counted")));
         if ("REHEARSAL".equals(r.startFact("mode").orElse(""))) {
             w.add("This was a REHEARSAL against a built-in simulation: nothing in AWS was read or changed, "
                     + "and every number below is simulated.");

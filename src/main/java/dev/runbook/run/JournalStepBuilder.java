@@ -69,7 +69,12 @@ final class JournalStepBuilder {
 
     private void end(JournalEvent e) {
         if (!open) {
+            // a skip (after a failure, or instead of running) is a decision, not another attempt
+            int ran = attempts;
             newAttempt();
+            if ("skipped".equals(e.event())) {
+                attempts = ran;
+            }
         }
         open = false;
         if (started == null) {

@@ -81,7 +81,7 @@ class CompletionReportTest {
         assertTrue(md.contains("| operator (OS user) | alice |"), md);
         assertTrue(md.contains("| total time | 11m 01s |"), md);
         assertTrue(md.contains("| result | completed |"), md);
-        assertTrue(md.contains("| group engine (version) | redis 7.0.7 | valkey |"), md);
+        assertTrue(md.contains("| group engine (version) | redis 7.0.7 | valkey 8.0.1 |"), md);
         assertTrue(md.contains("| goorm-popcorn-cache-dev-001 | 7.0.7 | 8.0.1 |"), md);
         assertTrue(md.contains("| migrate/manual-snapshot (mutates) | done | 2m 00s | yes | alice (auto: rehearsal) |"), md);
         assertTrue(md.contains("Manual snapshot taken before the change: **goorm-popcorn-cache-dev-pre-valkey-20261129**"), md);
