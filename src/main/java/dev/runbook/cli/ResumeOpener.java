@@ -1,6 +1,7 @@
 package dev.runbook.cli;
 
 import dev.runbook.InvalidInputException;
+import dev.runbook.aws.AwsLocation;
 import dev.runbook.aws.Backend;
 import dev.runbook.aws.LiveBackend;
 import dev.runbook.aws.RehearsalBackend;
@@ -52,11 +53,12 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
                     (s, e) -> rehearsal(s, e, replay), (backend, e) -> Map.of());
             case "DRY-RUN", "LIVE" -> {
                 boolean dryRun = mode.equals("DRY-RUN");
+                String profile = replay.startFact("profile").orElse(settings.profile());
+                AwsLocation where = sameRegion(runId, replay, AwsLocation.resolve(settings.region(), profile));
                 yield setup.reopen(dir, replay.startFacts(), runbook, settings, env,
-                        RunCommand.backends(dryRun, replay.startFact("region").orElse(settings.region()),
-                                replay.startFact("profile").orElse(settings.profile())),
+                        RunCommand.backends(dryRun, where.region(), profile),
                         (backend, e) -> sameAccount(runId, replay, RunCommand.confirmIdentity((LiveBackend) backend,
-                                e, setup, in, dryRun)));
+                                e, setup, in, dryRun, where)));
             }
             default -> throw new InvalidInputException("run " + runId + " has no mode this build can resume ('"
                     + mode + "'); see its report with: report " + runId);
@@ -76,6 +78,23 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
                 seed.snapshotName(), seed.replicasAdded(), seed.failoverEnabled(), seed.transitEncryption(),
                 seed.restored()));
         return backend;
+    }
+
+    /**
+     * A resumed run goes to the region it started in: when this shell resolves another one (AWS_REGION set
+     * to something else), it is refused with both named; when it resolves none, the recorded one is used.
+     */
+    static AwsLocation sameRegion(String runId, JournalReplay replay, AwsLocation now) {
+        String recorded = replay.startFact(AwsLocation.REGION).orElse("");
+        if (recorded.isEmpty()) {
+            return now;
+        }
+        if (!now.region().isEmpty() && !now.region().equals(recorded)) {
+            throw new InvalidInputException("run " + runId + " ran in region " + recorded + " but this shell resolves "
+                    + now.region() + " (from " + now.regionSource() + "): resume only goes to " + recorded
+                    + "; unset AWS_REGION or set it to " + recorded + ", then resume");
+        }
+        return new AwsLocation(recorded, "the run's journal", now.endpointOverride());
     }
 
     /** A resumed run must reach the same account it changed before: other credentials are refused. */

@@ -1,6 +1,7 @@
 package dev.runbook.cli;
 
 import dev.runbook.InvalidInputException;
+import dev.runbook.aws.AwsLocation;
 import dev.runbook.aws.CallerIdentity;
 import dev.runbook.aws.DryRunBackend;
 import dev.runbook.aws.LiveBackend;
@@ -65,13 +66,13 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         RunSetup setup = new RunSetup(common, options.nonInteractive, out);
         Settings settings = setup.settings();
-        String r = region != null ? region : settings.region();
         String p = profile != null ? profile : settings.profile();
+        AwsLocation where = AwsLocation.resolve(region != null ? region : settings.region(), p);
         DryRunBaseline.Found baseline = baseline(settings, settings.environment(options.env),
                 RunSetup.runsRoot(options.runsDir, settings), afterDryRun);
-        return setup.execute(settings, options.env, options.runsDir, backends(dryRun, r, p),
-                (backend, env) -> withWhere(confirmIdentity((LiveBackend) backend, env, setup, in, dryRun, baseline),
-                        r, p), baseline);
+        return setup.execute(settings, options.env, options.runsDir, backends(dryRun, where.region(), p),
+                (backend, env) -> withWhere(confirmIdentity((LiveBackend) backend, env, setup, in, dryRun, where,
+                        baseline), where, p), baseline);
     }
 
     /**
@@ -91,13 +92,15 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Records the region and profile the run used, so that {@code resume} reaches the same AWS. */
-    static Map<String, String> withWhere(Map<String, String> identityFacts, String region, String profile) {
+    /** Records the resolved region, its source, the endpoint override and the profile, so resume reaches the same AWS. */
+    static Map<String, String> withWhere(Map<String, String> identityFacts, AwsLocation where, String profile) {
         if (identityFacts == null) {
             return null;
         }
         Map<String, String> facts = new LinkedHashMap<>(identityFacts);
-        facts.put("region", region);
+        facts.put(AwsLocation.REGION, where.region());
+        facts.put(AwsLocation.REGION_SOURCE, where.regionSource());
+        facts.put(AwsLocation.ENDPOINT_OVERRIDE, where.endpointOverride());
         facts.put("profile", profile);
         return facts;
     }
@@ -115,13 +118,13 @@ public final class RunCommand implements Callable<Integer> {
      * run): the facts to record, or null when the operator said no.
      */
     static Map<String, String> confirmIdentity(LiveBackend backend, Environment env, RunSetup setup, BufferedReader in,
-                                               boolean dryRun) {
-        return confirmIdentity(backend, env, setup, in, dryRun, null);
+                                               boolean dryRun, AwsLocation where) {
+        return confirmIdentity(backend, env, setup, in, dryRun, where, null);
     }
 
     /** As above, also saying which dry run the run is held to, or that there is none (baseline null: not said). */
     static Map<String, String> confirmIdentity(LiveBackend backend, Environment env, RunSetup setup, BufferedReader in,
-                                               boolean dryRun, DryRunBaseline.Found baseline) {
+                                               boolean dryRun, AwsLocation where, DryRunBaseline.Found baseline) {
         PrintWriter out = setup.out();
         CallerIdentity id;
         try {
@@ -133,6 +136,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         out.printf("AWS account %s as %s%n", id.account(), id.arn());
         out.printf("target: replication group %s (%s) · %s%n", env.replicationGroupId(), env.name(), backend.describe());
+        out.printf("where: %s%n", where.describe());
         if (baseline != null) {
             out.println(baseline.record().map(b -> "held to dry run " + b.run() + " (recorded " + b.age(Instant.now())
                     + " ago): a step that differs from it " + (dryRun ? "is listed as a problem"

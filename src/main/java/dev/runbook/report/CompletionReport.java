@@ -36,7 +36,7 @@ public record CompletionReport(Header header, List<EngineRow> engine, List<StepL
     }
 
     public record Header(String runId, String title, String environment, String replicationGroup, String mode,
-                         boolean rehearsal, String osUser, String awsIdentity, String operator, String started,
+                         boolean rehearsal, String osUser, String awsIdentity, String awsRegion, String operator, String started,
                          String ended, String total, String result) {
     }
 

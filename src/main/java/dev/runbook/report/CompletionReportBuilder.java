@@ -94,8 +94,19 @@ public final class CompletionReportBuilder {
         return new CompletionReport.Header(replay.runId(), replay.startFact("runbook-title").orElse("runbook"),
                 replay.startFact("environment").orElse("unknown"), group(), mode, "REHEARSAL".equals(mode),
                 replay.startFact("os-user").orElse("unknown"), replay.startFact("aws-identity").orElse("unknown"),
-                replay.operator() == null ? "unknown" : replay.operator(), start == null ? "unknown" : start,
+                where(mode), replay.operator() == null ? "unknown" : replay.operator(), start == null ? "unknown" : start,
                 end == null ? "unknown" : replay.finished() ? end : end + " (last event)", total, result);
+    }
+
+    /** The region and endpoint override the run-started facts recorded (a rehearsal reaches no AWS). */
+    private String where(String mode) {
+        if ("REHEARSAL".equals(mode)) {
+            return "none (simulated)";
+        }
+        return replay.startFact("region").filter(r -> !r.isEmpty())
+                .map(r -> r + replay.startFact("region-source").map(s -> " (from " + s + ")").orElse("")
+                        + " · endpoint override: " + replay.startFact("endpoint-override").orElse("not recorded"))
+                .orElse("unknown (the run recorded no resolved region)");
     }
 
     /** The fact {@code key} recorded by the step {@code stepId}, or why it is not there. */

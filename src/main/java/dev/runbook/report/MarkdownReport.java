@@ -44,6 +44,7 @@ public final class MarkdownReport {
                 List.of("run", h.runId()), List.of("environment · 환경", h.environment()),
                 List.of("replication group", h.replicationGroup()), List.of("mode", h.mode()),
                 List.of("operator (OS user)", h.osUser()), List.of("AWS identity", h.awsIdentity()),
+                List.of("AWS region", h.awsRegion()),
                 List.of("started", String.valueOf(h.started())), List.of("ended", String.valueOf(h.ended())),
                 List.of("total time", h.total()), List.of("result", h.result())));
         picture(dev.runbook.report.picture.Pictures.TIMELINE, "Timeline · 타임라인");

@@ -59,8 +59,10 @@ class RunCommandTest {
         }
         assertTrue(out.toString().startsWith("AWS account 123456789012 as arn:aws:iam::123456789012:user/oncall\n"
                 + "target: replication group goorm-popcorn-cache-dev (dev) · AWS ap-northeast-2, account 123456789012\n"
-                + "NOTE: no dry run of dev (goorm-popcorn-cache-dev) within 7d under " + runs + ": this run is held to"
-                + " nothing reviewed (run --dry-run first, or name one with --after-dry-run RUN_ID)\n"
+                + "where: region ap-northeast-2 (from --region or aws.region) · endpoint override: http://127.0.0.1:"),
+                out.toString());
+        assertTrue(out.toString().contains("\nNOTE: no dry run of dev (goorm-popcorn-cache-dev) within 7d under " + runs
+                + ": this run is held to nothing reviewed (run --dry-run first, or name one with --after-dry-run RUN_ID)\n"
                 + "Proceed with the LIVE run? [y/N] not confirmed: nothing was done (run folder "), out.toString());
     }
 
