@@ -91,7 +91,7 @@ class ResumeRecordedStartTest {
     @Test
     void anEndedRunIsNotResumedAndAQuitRunIs() throws Exception {
         Path runs = work.resolve("runs");
-        CliResult first = CliResult.run("rehearse", "--env", "dev", "--non-interactive", "--speed", "20000",
+        CliResult first = CliResult.run("rehearse", "--env", "dev", "--non-interactive", "--speed", "3000",
                 "--runs-dir", runs.toString());
         assertEquals(0, first.code(), first.out() + first.err());
         Path dir = onlyRun();
@@ -123,7 +123,7 @@ class ResumeRecordedStartTest {
     /** A whole rehearsal, then its journal cut back to just before the first event of {@code step}. */
     private Path rehearseThenCrashBefore(String step, String... extra) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("rehearse", "--env", "dev", "--non-interactive",
-                "--speed", "20000", "--runs-dir", work.resolve("runs").toString()));
+                "--speed", "3000", "--runs-dir", work.resolve("runs").toString()));
         args.addAll(List.of(extra));
         CliResult first = CliResult.run(args.toArray(String[]::new));
         assertEquals(0, first.code(), first.out() + first.err());
