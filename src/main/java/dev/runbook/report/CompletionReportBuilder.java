@@ -79,6 +79,7 @@ public final class CompletionReportBuilder {
         String mode = replay.startFact("mode").orElse("unknown");
         String result;
         if (replay.finished() && replay.rolledBack() && replay.fact(RESTORED_GROUP).isEmpty()
+                && replay.fact(dev.runbook.action.elasticache.RestoreSnapshot.SOURCE_KEPT).isEmpty()
                 && replay.endSummary().startsWith("rolled")) {
             result = "rollback section finished, but nothing was restored (no step recorded a restored group): "
                     + group() + " is what the clients use";

@@ -142,8 +142,13 @@ public final class RestoreSnapshot implements Action {
         }
         return Outcome.skipped("No restore needed: " + group + " is available and still runs " + engine + " "
                 + current.memberVersions() + ", so the clients keep using it. Find why the migration failed before"
-                + " trying again; the pre-migration snapshot stays as it is.").build();
+                + " trying again; the pre-migration snapshot stays as it is.")
+                // what the report reads to call the run rolled back without a restore: the source engine is kept
+                .fact(SOURCE_KEPT, group).build();
     }
+
+    /** Fact of a rollback that needed no restore: the group still serves the source engine, nothing pending. */
+    public static final String SOURCE_KEPT = "source-engine-kept";
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
