@@ -2,6 +2,7 @@ package dev.runbook;
 
 import dev.runbook.cli.AnalyzePlanCommand;
 import dev.runbook.cli.CheckEndpointCommand;
+import dev.runbook.cli.ExportSsmCommand;
 import dev.runbook.cli.PlanCommand;
 import dev.runbook.cli.RehearseCommand;
 import dev.runbook.cli.ReportCommand;
@@ -45,6 +46,7 @@ public final class Main {
         m.put("analyze-plan", AnalyzePlanCommand::new);
         m.put("check-endpoint", CheckEndpointCommand::new);
         m.put("unlock", UnlockCommand::new);
+        m.put("export-ssm", ExportSsmCommand::new);
         m.put("help", CommandLine.HelpCommand::new);
         m.put("generate-completion", AutoComplete.GenerateCompletion::new);
         return Collections.unmodifiableMap(m);

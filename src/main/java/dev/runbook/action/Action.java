@@ -38,4 +38,12 @@ public interface Action {
     default java.util.Set<String> records() {
         return java.util.Set.of();
     }
+
+    /**
+     * The step as Systems Manager Automation steps ({@code export-ssm}), or why it has none. The default says it
+     * has none, so an action that never thought about SSM is listed by the export, never silently dropped.
+     */
+    default dev.runbook.action.ssm.SsmForm ssm(dev.runbook.action.ssm.SsmContext ctx) {
+        return dev.runbook.action.ssm.SsmForm.notExportable("this action has no SSM Automation form");
+    }
 }

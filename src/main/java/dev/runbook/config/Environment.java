@@ -158,4 +158,15 @@ public record Environment(
         m.put("production", production);
         return m;
     }
+
+    /** The same environment changing the group another way (export-ssm takes the sdk path: SSM cannot run Terraform). */
+    public Environment withMigrationMethod(String method) {
+        if (!METHODS.contains(method)) {
+            throw new IllegalArgumentException("migration method " + method + " is not one of " + METHODS);
+        }
+        return new Environment(name, replicationGroupId, nodeType, source, target, currentNumCacheClusters,
+                numCacheClusters, automaticFailover, multiAz, atRestEncryption, transitEncryption, applyImmediately,
+                snapshotRetentionLimit, snapshotWindow, maintenanceWindow, terraformDir, method, confirmRisky, dataPlane,
+                production);
+    }
 }

@@ -26,6 +26,8 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 
 /**
  * CloudWatch around the change: every {@link NodeMetrics} metric of every member node in one GetMetricData call
@@ -220,5 +222,12 @@ public final class MetricsWindow implements Action {
         Optional<Double> after() {
             return afterCount == 0 ? Optional.empty() : Optional.of(afterSum / afterCount);
         }
+    }
+
+    /** No SSM form: averages split at the upgrade, thresholds and sparklines are the terminal's reading. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.notExportable("CloudWatch before/after averages against the thresholds; watch the"
+                + " AWS/ElastiCache metrics (or alarms) of the group while the execution runs");
     }
 }

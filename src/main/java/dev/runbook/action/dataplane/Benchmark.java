@@ -24,6 +24,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisException;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 
 /**
  * {@code dataplane.benchmark}: the guide's {@code redis-benchmark -n 100000 -c 50}, measured by the built-in
@@ -283,5 +285,13 @@ public final class Benchmark implements Action {
                 ctx.progress().log("benchmark clean-up failed (" + e.getMessage() + "): " + how);
             }
         }
+    }
+
+    /** No SSM form: the benchmark loads the cache from this process and compares with the before step's run. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.notExportable("the " + (after ? "after" : "before") + " benchmark loads the cache from the"
+                + " runbook's own load generator (writing only under its prefix, cleaned up) and compares requests/s"
+                + " with the before step's, kept in the terminal run");
     }
 }

@@ -8,6 +8,11 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import java.time.Duration;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
+import dev.runbook.action.ssm.SsmScripts;
 
 /**
  * {@code dataplane.endpoint-check}: the guide's {@code redis-cli ping}, plus which engine and version answer
@@ -65,5 +70,40 @@ public final class EndpointCheck implements Action {
     /** A dry run sends no engine change, so a check that expects the target engine cannot pass there. */
     private boolean awaitsTheChange(ActionContext ctx) {
         return ctx.mode() == Mode.DRY_RUN && expectEngine.equalsIgnoreCase(ctx.environment().target().engine());
+    }
+
+    /**
+     * SSM: on the DataPlaneInstanceId instance (skipped when empty), PING and INFO server with valkey-cli or
+     * redis-cli. The AUTH token is read on the instance (the file the settings name, else the SecureString
+     * parameter) into REDISCLI_AUTH: never a document parameter, never on a command line.
+     */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        var dp = ctx.environment().dataPlane();
+        var steps = new java.util.ArrayList<SsmStep>();
+        steps.add(ctx.skipWithoutInstance());
+        String host = dp.host();
+        String port = String.valueOf(dp.port());
+        if (host.isBlank()) {
+            steps.add(ctx.awsApi("Endpoint", "the primary endpoint", "elasticache", "DescribeReplicationGroups",
+                    SsmStep.inputs("ReplicationGroupId", ctx.group()),
+                    SsmOutput.string("Address", "$.ReplicationGroups[0].NodeGroups[0].PrimaryEndpoint.Address"),
+                    SsmOutput.of("Port", "$.ReplicationGroups[0].NodeGroups[0].PrimaryEndpoint.Port", "Integer")));
+            host = ctx.output("Endpoint", "Address");
+            port = ctx.output("Endpoint", "Port");
+        }
+        String auth = !dp.authTokenFile().isBlank()
+                ? "REDISCLI_AUTH=\"$(cat '" + dp.authTokenFile() + "')\"; export REDISCLI_AUTH"
+                : !dp.authTokenEnv().isBlank()
+                        ? "REDISCLI_AUTH=\"$(aws ssm get-parameter --name '" + SsmContext.TOKEN_PARAMETER
+                                + "' --with-decryption --query Parameter.Value --output text)\"; export REDISCLI_AUTH"
+                        : "# no AUTH token: the settings name none for this environment";
+        String script = SsmScripts.load("endpoint-check.sh").replace("@AUTH@", auth).replace("@HOST@", host)
+                .replace("@PORT@", port).replace("@TLS@", dp.tls() ? "--tls" : "")
+                .replace("@ENGINE@", expectEngine).replace("@VERSION@", expectVersion);
+        steps.add(ctx.shell("Ping", "PING and INFO server: expect " + expectEngine + " " + expectVersion,
+                script.lines().filter(l -> !l.startsWith("#")).toList(), TIMEOUT.multipliedBy(12)));
+        return SsmForm.of(steps).withTerminalOnly("the PING latency (median of 5 round trips) from the operator's"
+                + " machine");
     }
 }

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 
 /**
  * {@code dataplane.fingerprint}: {@code phase = record} saves a {@link DataFingerprint} of the data in the
@@ -111,5 +113,12 @@ public final class Fingerprint implements Action {
             b.warning(c.expired().size() + " sampled key(s) with a TTL have expired since: " + String.join(", ", c.expired()));
         }
         return b.build();
+    }
+
+    /** No SSM form: the record is a file in the run folder that the compare step reads after the change. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.notExportable("the data fingerprint (" + sampleSize + " sampled keys' digests) lives in the"
+                + " terminal run's folder between the record and compare steps; an execution has no such place");
     }
 }

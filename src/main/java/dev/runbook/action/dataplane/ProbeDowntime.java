@@ -9,6 +9,8 @@ import dev.runbook.action.Preview;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 
 /**
  * {@code dataplane.downtime-probe}: {@code phase = start} starts a {@link DowntimeProbe} held for the run;
@@ -127,5 +129,12 @@ public final class ProbeDowntime implements Action {
         double seconds = (millis % 60_000) / 1000.0;
         return minutes > 0 ? String.format(Locale.ROOT, "%dm%04.1fs", minutes, seconds)
                 : String.format(Locale.ROOT, "%.1fs", seconds);
+    }
+
+    /** No SSM form: the probe is a background thread that lives from the start step to the stop step. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.notExportable("the downtime probe PINGs every 100 ms from one process across several steps;"
+                + " an execution's steps keep no process between them");
     }
 }

@@ -8,8 +8,13 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.IncreaseReplicaCountRequest;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Adds read replicas until the group has the target number of nodes (IncreaseReplicaCount, applied now) and
@@ -60,5 +65,26 @@ public final class AddReplicas implements Action {
                 s -> s.numCacheClusters() >= numCacheClusters);
         return Outcome.succeeded(group + " grew from " + now + " to " + after.numCacheClusters() + " node(s)")
                 .fact("num-cache-clusters", after.numCacheClusters()).requestIds(ids).build();
+    }
+
+    /** SSM: count the nodes, skip when enough, else approval, IncreaseReplicaCount and the waits. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        var id = SsmStep.inputs("ReplicationGroupId", ctx.group());
+        return SsmForm.of(
+                ctx.script("Count", "how many nodes the group has", "group.py", "node_count", id,
+                        SsmOutput.of("NodeCount", "$.Payload.NodeCount", "Integer")),
+                ctx.skipWhen("Enough", "nothing to do with " + numCacheClusters + " node(s) already",
+                        SsmContext.when(ctx.output("Count", "NodeCount"), "NumericGreaterOrEquals", numCacheClusters)),
+                ctx.approval("grow to " + numCacheClusters + " node(s) (" + (numCacheClusters - 1) + " replica(s))"),
+                ctx.awsApi("Increase", "IncreaseReplicaCount", "elasticache", "IncreaseReplicaCount",
+                        SsmStep.inputs("ReplicationGroupId", ctx.group(), "NewReplicaCount", numCacheClusters - 1,
+                                "ApplyImmediately", true)).changing(),
+                ctx.waitFor("Modifying", "the change started", Duration.ofMinutes(5), "elasticache",
+                        "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Status", "modifying"),
+                ctx.waitFor("Available", "available again", ctx.waits().upgradeTimeout(), "elasticache",
+                        "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Status", "available"),
+                ctx.script("Grown", "the group has " + numCacheClusters + " node(s)", "group.py", "node_count",
+                        SsmStep.inputs("ReplicationGroupId", ctx.group(), "AtLeast", numCacheClusters)));
     }
 }

@@ -13,10 +13,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
 import software.amazon.awssdk.services.elasticache.model.Event;
 import software.amazon.awssdk.services.elasticache.model.SourceType;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Waits for the engine upgrade and verifies it: the group must be seen to start (leave {@code available}, a
@@ -226,5 +231,41 @@ public final class AwaitUpgrade implements Action {
                 }
             }
         }
+    }
+
+    /**
+     * SSM: a change queued for the window sleeps until it opens (failing when that is further than the upgrade
+     * timeout); then wait to see the group leave available, wait for available, and check every member (a script).
+     * A group already on the target goes straight to the member check, as the terminal's "nothing to wait for".
+     */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        var id = SsmStep.inputs("ReplicationGroupId", ctx.group());
+        Duration timeout = ctx.waits().upgradeTimeout();
+        var steps = new ArrayList<SsmStep>();
+        steps.add(ctx.awsApi("Read", "the group's engine now", "elasticache", "DescribeReplicationGroups", id,
+                SsmOutput.string("Engine", "$.ReplicationGroups[0].Engine")));
+        Map<String, Object> done = SsmStep.inputs("NextStep", ctx.name("Members"));
+        done.putAll(SsmContext.when(ctx.output("Read", "Engine"), "StringEquals", engine));
+        steps.add(ctx.skipWhen("AlreadyTarget", "straight to the member check when the group already runs " + engine,
+                done));
+        boolean deferred = !ctx.environment().applyImmediately();
+        if (deferred) {
+            steps.add(ctx.script("Window", "the change waits for the maintenance window "
+                            + ctx.environment().maintenanceWindow() + " (UTC)", "window.py", "opening_within",
+                    SsmStep.inputs("Window", ctx.environment().maintenanceWindow(), "TimeoutSeconds", timeout.toSeconds()),
+                    SsmOutput.string("Opens", "$.Payload.Opens")));
+            steps.add(ctx.sleepUntil("UntilWindow", "sleep until the window opens", ctx.output("Window", "Opens")));
+        }
+        steps.add(ctx.waitFor("Started", "the group leaves available (the upgrade started)",
+                deferred ? timeout : START_GRACE, "elasticache", "DescribeReplicationGroups", id,
+                "$.ReplicationGroups[0].Status", "modifying"));
+        steps.add(ctx.waitFor("Available", "available again", timeout, "elasticache", "DescribeReplicationGroups", id,
+                "$.ReplicationGroups[0].Status", "available"));
+        steps.add(ctx.script("Members", "every member runs " + engine + " " + version + ".x", "group.py", "members_run",
+                SsmStep.inputs("ReplicationGroupId", ctx.group(), "Engine", engine, "Version", version),
+                SsmOutput.string("MemberVersions", "$.Payload.MemberVersions")));
+        return SsmForm.of(steps).withTerminalOnly("streaming the group's and members' events into the log while it"
+                + " waits (the events step reads them afterwards)");
     }
 }

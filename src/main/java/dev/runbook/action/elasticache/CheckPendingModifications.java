@@ -9,6 +9,9 @@ import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Fails when the group or any member has a pending modification (a queued scale-up, a version, a TLS change):
@@ -48,5 +51,12 @@ public final class CheckPendingModifications implements Action {
                         + ". Let it apply (or cancel it) before the upgrade, then retry.");
         return b.fact("pending", pending.isEmpty() ? "none" : String.join("; ", pending))
                 .requestIds(s.requestIds()).build();
+    }
+
+    /** SSM: pending changes of the group and every member: a script, since members are known only at run time. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.of(ctx.script("Nothing", "nothing is pending on the group or a member", "group.py",
+                "nothing_pending", SsmStep.inputs("ReplicationGroupId", ctx.group())));
     }
 }

@@ -14,6 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
 import software.amazon.awssdk.services.elasticache.model.Snapshot;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Checks that a recent backup exists: the newest available automated and manual snapshots, with their age;
@@ -78,5 +82,13 @@ public final class CheckSnapshots implements Action {
 
     private static String describe(Optional<Snapshot> s, Instant now) {
         return s.map(x -> x.snapshotName() + " (" + Snapshots.age(x, now) + ")").orElse("none");
+    }
+
+    /** SSM: the age of the newest snapshot is time arithmetic, so a script checks it. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.of(ctx.script("Newest", "the newest available snapshot is younger than " + Waiting.format(maxAge),
+                "snapshots.py", "newest_within", SsmStep.inputs("ReplicationGroupId", ctx.group(),
+                        "MaxAgeSeconds", maxAge.toSeconds()), SsmOutput.string("NewestSnapshot", "$.Payload.NewestSnapshot")));
     }
 }

@@ -17,6 +17,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticache.model.CacheParameterGroup;
 import software.amazon.awssdk.services.elasticache.model.DescribeCacheEngineVersionsRequest;
 import software.amazon.awssdk.services.elasticache.model.DescribeCacheParameterGroupsRequest;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Checks the parameter group the upgrade will pass: the target engine's family must be valkey8, the group must
@@ -134,5 +137,23 @@ public final class CheckTargetParameterGroup implements Action {
         return new Decision(true, line, customSource ? Optional.of("Custom parameter groups: check that "
                 + targetGroup + " carries the static values of " + sourceGroup + " before the upgrade.")
                 : Optional.empty());
+    }
+
+    /** SSM: both families asserted; the custom-source-needs-custom-target rule reads a member, so a script. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.of(
+                ctx.assertProperty("Family", engine + " " + version + " has parameter family " + EXPECTED_FAMILY,
+                        "elasticache", "DescribeCacheEngineVersions", SsmStep.inputs("Engine", engine,
+                                "EngineVersion", version), "$.CacheEngineVersions[0].CacheParameterGroupFamily",
+                        EXPECTED_FAMILY),
+                ctx.assertProperty("Exists", parameterGroup + " exists and is of family " + EXPECTED_FAMILY,
+                        "elasticache", "DescribeCacheParameterGroups",
+                        SsmStep.inputs("CacheParameterGroupName", parameterGroup),
+                        "$.CacheParameterGroups[0].CacheParameterGroupFamily", EXPECTED_FAMILY),
+                ctx.script("Pairing", "a custom source parameter group needs a custom target one", "group.py",
+                        "parameter_group_pairing", SsmStep.inputs("ReplicationGroupId", ctx.group(),
+                                "TargetParameterGroup", parameterGroup)))
+                .withTerminalOnly("the warning to compare the static values of two custom parameter groups");
     }
 }

@@ -22,6 +22,10 @@ import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticache.model.CreateSnapshotRequest;
 import software.amazon.awssdk.services.elasticache.model.Snapshot;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Takes the manual pre-migration snapshot {@code <group>-pre-valkey-<UTC yyyyMMdd-HHmm>} and waits until it is
@@ -128,5 +132,24 @@ public final class CreateSnapshot implements Action {
 
     private static String capitalize(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** SSM: name (a script: UTC stamp, lowercase), approval, CreateSnapshot, then wait until it is available. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        String name = ctx.output("Name", "SnapshotName");
+        return SsmForm.of(
+                ctx.script("Name", "the snapshot's name, <group>-pre-valkey-<UTC yyyyMMdd-HHmm>", "snapshots.py",
+                        "pre_migration_name", SsmStep.inputs("ReplicationGroupId", ctx.group()),
+                        SsmOutput.string("SnapshotName", "$.Payload.SnapshotName")),
+                ctx.approval("take manual snapshot " + name),
+                ctx.awsApi("Create", "CreateSnapshot", "elasticache", "CreateSnapshot",
+                        SsmStep.inputs("ReplicationGroupId", ctx.group(), "SnapshotName", name)).changing(),
+                ctx.waitFor("Available", "the snapshot is available", ctx.waits().snapshotTimeout(), "elasticache",
+                        "DescribeSnapshots", SsmStep.inputs("SnapshotName", name), "$.Snapshots[0].SnapshotStatus",
+                        "available"))
+                .withFact("snapshot-name", name)
+                .withTerminalOnly("reusing an available pre-valkey snapshot of the last hour (a"
+                        + " resumed terminal run never takes a second one); each execution takes its own");
     }
 }

@@ -9,6 +9,10 @@ import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import software.amazon.awssdk.services.elasticache.model.DescribeCacheClustersRequest;
 import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Describes the replication group and every member cluster, records what the report needs, and fails when the
@@ -96,5 +100,22 @@ public final class DescribeReplicationGroup implements Action {
             }
         }
         return null;
+    }
+
+    /** SSM: the group is available and runs the expected engine (asserted), every member the version (a script). */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        var id = SsmStep.inputs("ReplicationGroupId", ctx.group());
+        var steps = new java.util.ArrayList<SsmStep>();
+        steps.add(ctx.assertProperty("Available", "the group is available", "elasticache", "DescribeReplicationGroups",
+                id, "$.ReplicationGroups[0].Status", "available"));
+        if (!expectEngine.isBlank()) {
+            steps.add(ctx.assertProperty("Engine", "the group runs " + expectEngine, "elasticache",
+                    "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Engine", expectEngine));
+        }
+        steps.add(ctx.script("Members", "every member runs " + expectEngine + " " + expectVersion + ".x", "group.py",
+                "members_run", SsmStep.inputs("ReplicationGroupId", ctx.group(), "Engine", expectEngine,
+                        "Version", expectVersion), SsmOutput.string("MemberVersions", "$.Payload.MemberVersions")));
+        return SsmForm.of(steps);
     }
 }

@@ -10,6 +10,10 @@ import dev.runbook.action.Preview;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Sets automatic failover and Multi-AZ to the environment's values (ModifyReplicationGroup, applied now) and
@@ -78,5 +82,31 @@ public final class EnableFailover implements Action {
                         + after.group().multiAZAsString() + " on " + group)
                 .fact("automatic-failover", after.group().automaticFailoverAsString())
                 .fact("multi-az", after.group().multiAZAsString()).requestIds(ids).build();
+    }
+
+    /** SSM: read both settings, skip when they already match, else approval, Modify and wait for each to show. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        var id = SsmStep.inputs("ReplicationGroupId", ctx.group());
+        String wantFailover = failover ? "enabled" : "disabled";
+        String wantMultiAz = multiAz ? "enabled" : "disabled";
+        return SsmForm.of(
+                ctx.awsApi("Read", "automatic failover and Multi-AZ now", "elasticache", "DescribeReplicationGroups", id,
+                        SsmOutput.string("AutomaticFailover", "$.ReplicationGroups[0].AutomaticFailover"),
+                        SsmOutput.string("MultiAZ", "$.ReplicationGroups[0].MultiAZ")),
+                ctx.skipWhen("AlreadySet", "nothing to do when both already match",
+                        SsmContext.all(SsmContext.when(ctx.output("Read", "AutomaticFailover"), "StringEquals", wantFailover),
+                                SsmContext.when(ctx.output("Read", "MultiAZ"), "StringEquals", wantMultiAz))),
+                ctx.approval("set automatic failover " + onOff(failover) + " and Multi-AZ " + onOff(multiAz)),
+                ctx.awsApi("Modify", "ModifyReplicationGroup", "elasticache", "ModifyReplicationGroup",
+                        SsmStep.inputs("ReplicationGroupId", ctx.group(), "AutomaticFailoverEnabled", failover,
+                                "MultiAZEnabled", multiAz, "ApplyImmediately", true)).changing(),
+                ctx.waitFor("Failover", "automatic failover is " + wantFailover, ctx.waits().upgradeTimeout(),
+                        "elasticache", "DescribeReplicationGroups", id, "$.ReplicationGroups[0].AutomaticFailover",
+                        wantFailover),
+                ctx.waitFor("MultiAz", "Multi-AZ is " + wantMultiAz, ctx.waits().upgradeTimeout(), "elasticache",
+                        "DescribeReplicationGroups", id, "$.ReplicationGroups[0].MultiAZ", wantMultiAz),
+                ctx.waitFor("Available", "available again", ctx.waits().upgradeTimeout(), "elasticache",
+                        "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Status", "available"));
     }
 }

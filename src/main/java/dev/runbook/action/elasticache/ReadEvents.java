@@ -13,6 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.Event;
 import software.amazon.awssdk.services.elasticache.model.SourceType;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Reads the events of the group and its member clusters over the last {@code since} (AWS keeps 14 days) and puts
@@ -62,5 +66,23 @@ public final class ReadEvents implements Action {
         String summary = events.size() + " event(s) of " + group + " in the last " + Waiting.format(since)
                 + (lines.isEmpty() ? "" : ":\n" + String.join("\n", lines));
         return Outcome.succeeded(summary).fact("count", events.size()).requestIds(ids).build();
+    }
+
+    /** SSM: DescribeEvents of the group and of each member the environment has, over the same span. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        int minutes = (int) since.toMinutes();
+        var steps = new ArrayList<dev.runbook.action.ssm.SsmStep>();
+        steps.add(ctx.awsApi("Group", "events of the group over the last " + Waiting.format(since), "elasticache",
+                "DescribeEvents", SsmStep.inputs("SourceType", "replication-group", "SourceIdentifier", ctx.group(),
+                        "Duration", minutes), SsmOutput.of("Events", "$.Events", "MapList")));
+        for (int i = 1; i <= ctx.environment().numCacheClusters(); i++) {
+            String member = ctx.group() + String.format("-%03d", i);
+            steps.add(ctx.awsApi(String.format("Member%03d", i), "events of member " + member, "elasticache",
+                    "DescribeEvents", SsmStep.inputs("SourceType", "cache-cluster", "SourceIdentifier", member,
+                            "Duration", minutes), SsmOutput.of("Events", "$.Events", "MapList")));
+        }
+        return SsmForm.of(steps).withTerminalOnly("members are the environment's <group>-001.." + String.format("%03d",
+                ctx.environment().numCacheClusters()) + ", not the members described at run time");
     }
 }

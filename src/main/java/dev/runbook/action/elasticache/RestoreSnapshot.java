@@ -18,6 +18,10 @@ import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.CacheCluster;
 import software.amazon.awssdk.services.elasticache.model.CreateReplicationGroupRequest;
 import software.amazon.awssdk.services.elasticache.model.SecurityGroupMembership;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * The only way back from Valkey 8.0: restore the manual pre-migration snapshot into a NEW replication group
@@ -199,5 +203,57 @@ public final class RestoreSnapshot implements Action {
                     + " account's default subnet and security groups.");
             return null;
         }
+    }
+
+    /**
+     * SSM: skip when the old group is available on the source engine (no restore needed); else approval, read the
+     * source member's subnet and security groups, CreateReplicationGroup from the manual snapshot, wait. With TLS the
+     * new group needs the old AUTH token, so a script reads it from a SecureString parameter and sends the request.
+     */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        var snapshot = ctx.fact("snapshot-name");
+        if (snapshot.isEmpty()) {
+            return SsmForm.notExportable("no earlier step of the document takes the manual snapshot to restore");
+        }
+        Environment env = ctx.environment();
+        // The document's group is a parameter (a fleet runs it per group): derive the new id from it the same way.
+        String target = newGroup.startsWith(group) ? ctx.group() + newGroup.substring(group.length()) : newGroup;
+        var steps = new ArrayList<dev.runbook.action.ssm.SsmStep>();
+        steps.add(ctx.awsApi("Current", "the old group's engine and status", "elasticache", "DescribeReplicationGroups",
+                SsmStep.inputs("ReplicationGroupId", ctx.group()),
+                SsmOutput.string("Engine", "$.ReplicationGroups[0].Engine"),
+                SsmOutput.string("Status", "$.ReplicationGroups[0].Status")));
+        steps.add(ctx.skipWhen("Needed", "no restore needed while the old group is available on " + engine,
+                SsmContext.all(SsmContext.when(ctx.output("Current", "Engine"), "StringEquals", engine),
+                        SsmContext.when(ctx.output("Current", "Status"), "StringEquals", "available"))));
+        steps.add(ctx.approval("restore " + snapshot.get() + " into the NEW group " + target + " (" + engine + " "
+                + version + ", " + numCacheClusters + " x " + nodeType + "); clients must be repointed to it"));
+        steps.add(ctx.awsApi("Source", "the old group's subnet group and security groups", "elasticache",
+                "DescribeCacheClusters", SsmStep.inputs("CacheClusterId", ctx.group() + "-001"),
+                SsmOutput.string("SubnetGroup", "$.CacheClusters[0].CacheSubnetGroupName"),
+                SsmOutput.of("SecurityGroupIds", "$.CacheClusters[0].SecurityGroups..SecurityGroupId", "StringList")));
+        var request = SsmStep.inputs("ReplicationGroupId", target,
+                "ReplicationGroupDescription", "Rollback of " + ctx.group() + " from " + snapshot.get(),
+                "SnapshotName", snapshot.get(), "Engine", engine, "EngineVersion", version, "CacheNodeType", nodeType,
+                "NumCacheClusters", numCacheClusters,
+                "AutomaticFailoverEnabled", numCacheClusters > 1 && env.automaticFailover(),
+                "MultiAZEnabled", numCacheClusters > 1 && env.multiAz(),
+                "AtRestEncryptionEnabled", env.atRestEncryption(), "TransitEncryptionEnabled", env.transitEncryption(),
+                "CacheSubnetGroupName", ctx.output("Source", "SubnetGroup"),
+                "SecurityGroupIds", ctx.output("Source", "SecurityGroupIds"));
+        if (env.transitEncryption()) {
+            steps.add(ctx.script("Create", "CreateReplicationGroup with the old group's AUTH token (read from "
+                            + SsmContext.TOKEN_PARAMETER + ")", "restore.py", "create_with_token",
+                    SsmStep.inputs("TokenParameter", SsmContext.TOKEN_PARAMETER, "Request", request)).changing());
+        } else {
+            steps.add(ctx.awsApi("Create", "CreateReplicationGroup", "elasticache", "CreateReplicationGroup", request)
+                    .changing());
+        }
+        steps.add(ctx.waitFor("Available", target + " is available", ctx.waits().restoreTimeout(), "elasticache",
+                "DescribeReplicationGroups", SsmStep.inputs("ReplicationGroupId", target),
+                "$.ReplicationGroups[0].Status", "available"));
+        return SsmForm.of(steps).withTerminalOnly("waiting for a " + target + " left by an earlier attempt instead"
+                + " of creating it twice");
     }
 }

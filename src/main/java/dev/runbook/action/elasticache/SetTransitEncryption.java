@@ -11,6 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
 import software.amazon.awssdk.services.elasticache.model.TransitEncryptionMode;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Turns in-transit encryption on in {@code preferred} mode (clients with and without TLS both work) and waits;
@@ -74,5 +78,30 @@ public final class SetTransitEncryption implements Action {
         return Outcome.succeeded("In-transit encryption is on in " + after.group().transitEncryptionModeAsString()
                         + " mode on " + group + ". " + REQUIRED_LATER)
                 .fact("transit-encryption-mode", after.group().transitEncryptionModeAsString()).requestIds(ids).build();
+    }
+
+    /** SSM: nothing when the environment keeps TLS off; else skip when on, approval, Modify (preferred), waits. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        if (!enabled) {
+            return SsmForm.of();
+        }
+        var id = SsmStep.inputs("ReplicationGroupId", ctx.group());
+        return SsmForm.of(
+                ctx.awsApi("Read", "in-transit encryption now", "elasticache", "DescribeReplicationGroups", id,
+                        SsmOutput.of("TransitEncryptionEnabled", "$.ReplicationGroups[0].TransitEncryptionEnabled",
+                                "Boolean")),
+                ctx.skipWhen("AlreadyOn", "nothing to do when it is already on",
+                        SsmContext.when(ctx.output("Read", "TransitEncryptionEnabled"), "BooleanEquals", true)),
+                ctx.approval("turn on in-transit encryption in preferred mode. " + REQUIRED_LATER),
+                ctx.awsApi("Modify", "ModifyReplicationGroup", "elasticache", "ModifyReplicationGroup",
+                        SsmStep.inputs("ReplicationGroupId", ctx.group(), "TransitEncryptionEnabled", true,
+                                "TransitEncryptionMode", TransitEncryptionMode.PREFERRED.toString(),
+                                "ApplyImmediately", true)).changing(),
+                ctx.waitFor("On", "in-transit encryption shows on", ctx.waits().upgradeTimeout(), "elasticache",
+                        "DescribeReplicationGroups", id, "$.ReplicationGroups[0].TransitEncryptionEnabled",
+                        SsmContext.bool(true)),
+                ctx.waitFor("Available", "available again", ctx.waits().upgradeTimeout(), "elasticache",
+                        "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Status", "available"));
     }
 }

@@ -13,6 +13,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * The engine change: ModifyReplicationGroup with Engine=valkey, EngineVersion=8.0 and a valkey8 parameter group.
@@ -90,5 +94,23 @@ public final class UpgradeEngine implements Action {
                 : "Upgrade of " + group + " queued at " + at + "; " + deferred(ctx, at);
         return Outcome.succeeded(summary).fact("upgrade-requested-at", at.toString())
                 .fact("apply-immediately", applyImmediately).requestIds(ids).build();
+    }
+
+    /** SSM: skip a group already on the target engine, else approval and the ModifyReplicationGroup call. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.of(
+                ctx.awsApi("Read", "the group's engine now", "elasticache", "DescribeReplicationGroups",
+                        SsmStep.inputs("ReplicationGroupId", ctx.group()),
+                        SsmOutput.string("Engine", "$.ReplicationGroups[0].Engine")),
+                ctx.skipWhen("AlreadyTarget", "nothing to do when the group already runs " + engine,
+                        SsmContext.when(ctx.output("Read", "Engine"), "StringEquals", engine)),
+                ctx.approval("engine → " + engine + " " + version + ", parameter group " + parameterGroup
+                        + (applyImmediately ? ", applied immediately" : ", queued for the maintenance window "
+                                + ctx.environment().maintenanceWindow() + " (UTC)")),
+                ctx.awsApi("Modify", "ModifyReplicationGroup", "elasticache", "ModifyReplicationGroup",
+                        SsmStep.inputs("ReplicationGroupId", ctx.group(), "Engine", engine, "EngineVersion", version,
+                                "CacheParameterGroupName", parameterGroup, "ApplyImmediately", applyImmediately))
+                        .changing());
     }
 }

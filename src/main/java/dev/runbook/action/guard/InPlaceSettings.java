@@ -12,6 +12,9 @@ import dev.runbook.config.Environment;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Compares the group as it runs with the environment's target: at-rest encryption cannot change in place
@@ -90,5 +93,15 @@ public final class InPlaceSettings implements Action {
                         : "The target settings can change in place, in this order: " + SAFE_ORDER + ".");
         v.warnings().forEach(b::warning);
         return b.requestIds(s.requestIds()).build();
+    }
+
+    /** SSM: at-rest encryption (the blocker) asserted; the TLS and topology advice stays in the descriptions. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        boolean atRest = ctx.environment().atRestEncryption();
+        return SsmForm.of(ctx.assertProperty("AtRest", "at-rest encryption is " + onOff(atRest)
+                        + " as the target wants (it cannot change in place)", "elasticache", "DescribeReplicationGroups",
+                SsmStep.inputs("ReplicationGroupId", ctx.group()), "$.ReplicationGroups[0].AtRestEncryptionEnabled",
+                SsmContext.bool(atRest)));
     }
 }

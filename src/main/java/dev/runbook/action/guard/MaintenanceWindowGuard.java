@@ -7,6 +7,10 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import java.time.Instant;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Where the run stands against the group's weekly maintenance window (UTC): inside or not, time left, next
@@ -63,5 +67,14 @@ public final class MaintenanceWindowGuard implements Action {
         }
         return b.fact("inside-window", inside).fact("next-opening", window.nextOpening(now).toString())
                 .fact("time-left", MaintenanceWindow.format(window.timeLeft(now))).build();
+    }
+
+    /** SSM: where the execution stands against the window (a script: week arithmetic); informs, never fails. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.of(ctx.script("Where", "inside the window " + window + " (UTC) or when it opens", "window.py",
+                "where", SsmStep.inputs("Window", window.toString()),
+                SsmOutput.of("Inside", "$.Payload.Inside", "Boolean"),
+                SsmOutput.string("NextOpening", "$.Payload.NextOpening")));
     }
 }

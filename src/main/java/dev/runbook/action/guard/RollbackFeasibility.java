@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
 import software.amazon.awssdk.services.elasticache.model.Snapshot;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmStep;
 
 /**
  * There is no in-place way back from Valkey 8.0, so the upgrade may only go ahead when the manual pre-migration
@@ -63,5 +66,14 @@ public final class RollbackFeasibility implements Action {
                 : Outcome.failed("No available manual snapshot " + named.orElse(Snapshots.preValkeyPrefix(group) + "*")
                         + ": there would be no way back from Valkey 8.0. Run the manual-snapshot step first.");
         return b.warning(TERRAFORM_WARNING).requestIds(ids).build();
+    }
+
+    /** SSM: the manual snapshot an earlier step took is available (asserted). */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return ctx.fact("snapshot-name").<SsmForm>map(name -> SsmForm.of(ctx.assertProperty("SnapshotAvailable",
+                        "the pre-migration snapshot is available: the only way back", "elasticache", "DescribeSnapshots",
+                        SsmStep.inputs("SnapshotName", name), "$.Snapshots[0].SnapshotStatus", "available")))
+                .orElse(SsmForm.notExportable("no earlier step of the document takes the manual snapshot"));
     }
 }

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 
 /**
  * {@code terraform.apply}: applies exactly the plan the terraform.plan step saved and the operator reviewed,
@@ -156,5 +158,12 @@ public final class TerraformApply implements Action {
         } catch (IOException e) {
             throw new ActionException("Cannot read the reviewed plan's JSON " + json + ": " + e.getMessage() + "; plan again");
         }
+    }
+
+    /** No SSM form: only a plan reviewed in the terminal run is ever applied. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.notExportable("terraform apply applies only a plan reviewed in the terminal run; the document"
+                + " changes the group through the API (the sdk path)");
     }
 }

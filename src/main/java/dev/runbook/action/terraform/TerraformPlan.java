@@ -9,6 +9,8 @@ import dev.runbook.action.Preview;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 
 /**
  * {@code terraform.plan}: plans the migration in the environment's Terraform root, saves the plan in the run
@@ -73,5 +75,12 @@ public final class TerraformPlan implements Action {
     static String changes(PlanAnalysis.Result analysis) {
         String list = analysis.changes().stream().map(c -> c.word() + " " + c.address()).collect(Collectors.joining(", "));
         return list.isEmpty() ? "none" : list;
+    }
+
+    /** No SSM form: Terraform runs where its code and state are; the document takes the SDK path instead. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.notExportable("terraform plan runs where the Terraform code and state are; the document"
+                + " changes the group through the API (the sdk path)");
     }
 }

@@ -8,6 +8,8 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
 import java.nio.file.Path;
 import java.util.List;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 
 /**
  * {@code terraform.plan-rollback}: plans the guide's rollback ({@code -var=elasticache_engine_version=7.0})
@@ -75,5 +77,12 @@ public final class TerraformPlanRollback implements Action {
                 .fact("rollback-plan-verdict", analysis.verdict().word())
                 .fact("rollback-plan-changes", TerraformPlan.changes(analysis))
                 .build();
+    }
+
+    /** Never exported: the guide's Terraform rollback would replace the group (data loss). */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        return SsmForm.notExportable("the guide's Terraform rollback (engine_version=7.0) would replace the group and"
+                + " lose its data: it is never exported; the document's rollback is the snapshot restore");
     }
 }

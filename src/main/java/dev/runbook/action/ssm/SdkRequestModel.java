@@ -1,0 +1,47 @@
+package dev.runbook.action.ssm;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.traits.RequiredTrait;
+import software.amazon.awssdk.core.traits.TraitType;
+
+/**
+ * The members of an AWS operation's request as the AWS SDK's own model has them ({@code XRequest.builder()
+ * .sdkFields()}): the names aws:executeAwsApi takes as inputs, and which of them are required. Only the services
+ * this tool ships (elasticache, cloudwatch, sts) can be looked up.
+ */
+public final class SdkRequestModel {
+    private SdkRequestModel() {
+    }
+
+    /** Member name → required, in the model's order; empty when the service or operation is unknown here. */
+    public static Optional<Map<String, Boolean>> members(String service, String api) {
+        if (!service.matches("[a-z0-9]+") || !api.matches("[A-Z][A-Za-z0-9]*")) {
+            return Optional.empty();
+        }
+        String className = "software.amazon.awssdk.services." + service.toLowerCase(Locale.ROOT) + ".model." + api
+                + "Request";
+        Object builder;
+        try {
+            builder = Class.forName(className).getMethod("builder").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return Optional.empty();
+        }
+        if (!(builder instanceof SdkPojo pojo)) {
+            return Optional.empty();
+        }
+        Map<String, Boolean> members = new LinkedHashMap<>();
+        for (SdkField<?> f : pojo.sdkFields()) {
+            boolean required = f.containsTrait(RequiredTrait.class, TraitType.REQUIRED_TRAIT);
+            members.put(f.memberName(), required);
+            if (f.locationName() != null && !f.locationName().equals(f.memberName())) {
+                members.putIfAbsent(f.locationName(), required);
+            }
+        }
+        return Optional.of(members);
+    }
+}
