@@ -202,20 +202,18 @@ class SsmExportTest {
             }
         }
         assertTrue(scripts.size() >= 8, "every handler is checked: " + scripts.values());
-        for (var entry : scripts.entrySet()) {
-            {
-                Map<String, Object> in = Map.of("Script", entry.getKey().get(0), "Handler", entry.getKey().get(1));
-                String name = entry.getValue();
-                String check = "import ast,sys\ntree=ast.parse(sys.stdin.read())\n"
-                        + "sys.exit(0 if any(isinstance(n, ast.FunctionDef) and n.name=='" + in.get("Handler")
-                        + "' for n in tree.body) else 3)\n";
-                Process p = new ProcessBuilder("python3", "-c", check).redirectErrorStream(true).start();
-                p.getOutputStream().write(((String) in.get("Script")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                p.getOutputStream().close();
-                String output = new String(p.getInputStream().readAllBytes());
-                assertEquals(0, p.waitFor(), name + ": " + output);
-            }
-        }
+        // One python3 for all of them: parse each script, find its handler among the top-level functions.
+        String check = "import ast,json,sys\nbad=[]\nfor name,src,handler in json.load(sys.stdin):\n"
+                + "    tree=ast.parse(src)\n"
+                + "    if not any(isinstance(n, ast.FunctionDef) and n.name==handler for n in tree.body): bad.append(name)\n"
+                + "print(bad)\nsys.exit(1 if bad else 0)\n";
+        List<List<Object>> input = new java.util.ArrayList<>();
+        scripts.forEach((k, name) -> input.add(List.of(name, k.get(0), k.get(1))));
+        Process p = new ProcessBuilder("python3", "-c", check).redirectErrorStream(true).start();
+        p.getOutputStream().write(new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(input));
+        p.getOutputStream().close();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
     }
 
     private static List<String> names(List<Map<String, Object>> steps) {

@@ -13,8 +13,20 @@ import software.amazon.awssdk.core.traits.TraitType;
  * The members of an AWS operation's request as the AWS SDK's own model has them ({@code XRequest.builder()
  * .sdkFields()}): the names aws:executeAwsApi takes as inputs, and which of them are required. Only the services
  * this tool ships (elasticache, cloudwatch, sts) can be looked up.
+ *
+ * <p>The SDK marks a member required ({@code RequiredTrait}) only for some protocols: for ElastiCache's query
+ * protocol it marks none (checked against SDK 2.57.8), so the members the ElastiCache API reference lists as
+ * "Required: Yes" for the operations a document may change the group with are added from {@link #API_REFERENCE}.
  */
 public final class SdkRequestModel {
+    /** "Required: Yes" members from the ElastiCache API reference, where the SDK's model does not say. */
+    static final Map<String, java.util.List<String>> API_REFERENCE = Map.of(
+            "elasticache.CreateSnapshot", java.util.List.of("SnapshotName"),
+            "elasticache.ModifyReplicationGroup", java.util.List.of("ReplicationGroupId"),
+            "elasticache.IncreaseReplicaCount", java.util.List.of("ReplicationGroupId", "ApplyImmediately"),
+            "elasticache.CreateReplicationGroup", java.util.List.of("ReplicationGroupId", "ReplicationGroupDescription"),
+            "cloudwatch.GetMetricData", java.util.List.of("MetricDataQueries", "StartTime", "EndTime"));
+
     private SdkRequestModel() {
     }
 
@@ -42,6 +54,7 @@ public final class SdkRequestModel {
                 members.putIfAbsent(f.locationName(), required);
             }
         }
+        API_REFERENCE.getOrDefault(service + "." + api, java.util.List.of()).forEach(m -> members.replace(m, true));
         return Optional.of(members);
     }
 }
