@@ -8,6 +8,7 @@ import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.runbook.Runbook;
 import dev.runbook.ssm.SsmExport;
+import dev.runbook.ssm.SsmParameters;
 import dev.runbook.ssm.SsmYaml;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -69,8 +70,7 @@ public final class ExportSsmCommand implements Callable<Integer> {
         if (env == null) {
             throw new ParameterException(spec.commandLine(), "Missing required option: '--env=ENV' (or --check FILE)");
         }
-        if (notificationArn != null && !notificationArn.matches(
-                "^arn:aws[a-z-]*:sns:[a-z0-9-]+:[0-9]{12}:Automation[A-Za-z0-9_-]*$")) {
+        if (notificationArn != null && !SsmParameters.isTopic(notificationArn)) {
             throw new InvalidInputException("--notification-arn: '" + notificationArn + "' is not an SNS topic ARN whose"
                     + " name starts with Automation (aws:approve sends only to such topics)");
         }

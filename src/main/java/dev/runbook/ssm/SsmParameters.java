@@ -11,7 +11,7 @@ import java.util.Optional;
  * approves, the optional SNS topic for approvals (only when one is given) and the optional instance for the
  * data-plane checks. The AUTH token is deliberately not one of them.
  */
-final class SsmParameters {
+public final class SsmParameters {
     /** ElastiCache's id rule, in the simple regex flavour parameters use. */
     static final String GROUP_PATTERN = "^[a-z][a-z0-9-]{0,39}$";
     /** An SNS topic ARN whose name starts with "Automation", as aws:approve requires. */
@@ -50,7 +50,7 @@ final class SsmParameters {
     }
 
     /** True when {@code arn} names an SNS topic aws:approve accepts. */
-    static boolean isTopic(String arn) {
+    public static boolean isTopic(String arn) {
         return arn.matches(TOPIC_PATTERN);
     }
 }

@@ -67,11 +67,6 @@ public record SsmStep(String name, SsmAction action, String description, Map<Str
         return out;
     }
 
-    /** True when a branch or input still points at {@link #NEXT}. */
-    public boolean pointsAtNext() {
-        return !resolveNext("\u0000").equals(this);
-    }
-
     /** The step as the document holds it, keys in the user guide's order. */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
