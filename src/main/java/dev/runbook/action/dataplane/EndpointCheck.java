@@ -99,11 +99,14 @@ public final class EndpointCheck implements Action {
                                 + "' --with-decryption --query Parameter.Value --output text)\"; export REDISCLI_AUTH"
                         : "# no AUTH token: the settings name none for this environment";
         String script = SsmScripts.load("endpoint-check.sh").replace("@AUTH@", auth).replace("@HOST@", host)
-                .replace("@PORT@", port).replace("@TLS@", dp.tls() ? "--tls" : "")
+                .replace("@PORT@", port).replace("@TLS@", !dp.tls() ? "" : dp.caFile().isBlank() ? "--tls"
+                        : "--tls --cacert '" + dp.caFile() + "'")
                 .replace("@ENGINE@", expectEngine).replace("@VERSION@", expectVersion);
         steps.add(ctx.shell("Ping", "PING and INFO server: expect " + expectEngine + " " + expectVersion,
                 script.lines().filter(l -> !l.startsWith("#")).toList(), TIMEOUT.multipliedBy(12)));
-        return SsmForm.of(steps).withTerminalOnly("the PING latency (median of 5 round trips) from the operator's"
-                + " machine");
+        SsmForm.Exported form = SsmForm.of(steps).withTerminalOnly("the PING latency (median of 5 round trips) from"
+                + " the operator's machine");
+        return dp.caFile().isBlank() ? form : form.withTerminalOnly("the instance needs the CA file " + dp.caFile()
+                + " at the same path");
     }
 }
