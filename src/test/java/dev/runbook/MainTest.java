@@ -17,7 +17,7 @@ class MainTest {
     @Test
     void theTopLevelHelpAndCompletionSeeEveryCommand() {
         List<String> all = List.of("rehearse", "run", "resume", "report", "plan", "validate", "analyze-plan",
-                "check-endpoint", "unlock", "help", "generate-completion");
+                "check-endpoint", "unlock", "export-ssm", "help", "generate-completion");
         for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help", "plan"},
                 new String[] {"generate-completion"}, new String[] {"nosuch"})) {
             assertEquals(all, List.copyOf(Main.commandLine(args).getSubcommands().keySet()), String.join(" ", args));
