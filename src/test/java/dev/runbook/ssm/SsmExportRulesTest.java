@@ -51,7 +51,7 @@ class SsmExportRulesTest {
     }
 
     private static Step step(String id, Function<SsmContext, SsmForm> form) {
-        return new Step(id, "Title of " + id, "가이드 " + id, "", "test.stub", new Stub(form), Confirm.NONE, Map.of(),
+        return new Step(id, "Title of " + id, "가이드 " + id, "", "test.stub", new Stub(form), Confirm.NONE, Map.of(), java.util.List.of(),
                 "test.conf:1");
     }
 
