@@ -28,6 +28,11 @@ public interface Backend extends AutoCloseable {
     /** One line for the status bar and report: region and account, or "simulated, speed 60x". */
     String describe();
 
+    /** A line the operator should see when the run starts or resumes (where a rehearsal's engines answer). */
+    default Optional<String> notice() {
+        return Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -2,6 +2,10 @@ package dev.runbook.aws;
 
 import dev.runbook.action.Mode;
 import dev.runbook.action.TimeSource;
+import dev.runbook.action.dataplane.CacheConnector;
+import dev.runbook.action.dataplane.GroupEndpoints;
+import dev.runbook.action.elasticache.SnapshotFiles;
+import dev.runbook.aws.engines.RealEngines;
 import dev.runbook.aws.sim.CacheSimulation;
 import dev.runbook.aws.sim.Fault;
 import dev.runbook.config.MaintenanceWindow;
@@ -34,11 +38,11 @@ public final class RehearsalBackend implements Backend {
     private final CacheSimulation simulation;
     private final SimulatedElastiCache elastiCache;
     private final SimulatedCloudWatch cloudWatch;
-    private final String engineEndpoint;
+    private RealEngines engines;
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
-    public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults, String engineEndpoint) {
-        this(settings, env, speed, faults, engineEndpoint,
+    public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults) {
+        this(settings, env, speed, faults,
                 MaintenanceWindow.parse(env.maintenanceWindow()).openingAtOrAfter(Instant.now().plus(LEAD))
                         .minus(LEAD));
     }
@@ -47,13 +51,11 @@ public final class RehearsalBackend implements Backend {
      * A rehearsal whose clock starts at {@code start}: a resumed rehearsal goes on from its journal's last
      * event, so its simulated time never runs backwards past what the journal already recorded.
      */
-    public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults, String engineEndpoint,
-                            Instant start) {
+    public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults, Instant start) {
         this.clock = new VirtualClock(start, speed);
         this.simulation = CacheSimulation.of(env, clock, faults, settings.waits().upgradeTimeout());
         this.elastiCache = new SimulatedElastiCache(simulation);
         this.cloudWatch = new SimulatedCloudWatch(simulation);
-        this.engineEndpoint = engineEndpoint;
     }
 
     /** The simulated world, for simulated services (Terraform, data plane) that must see and change it. */
@@ -66,9 +68,22 @@ public final class RehearsalBackend implements Backend {
         return clock.speed();
     }
 
-    /** --engine HOST:PORT: a real local Redis/Valkey for the data-plane steps, or empty for a simulated endpoint. */
-    public Optional<String> engineEndpoint() {
-        return Optional.ofNullable(engineEndpoint);
+    /**
+     * --real-engines: the simulation drives {@code real} at its timeline's moments, the data-plane steps talk to
+     * the group's endpoint on them, snapshots are their RDB files, and closing the backend stops them.
+     */
+    public RehearsalBackend attach(RealEngines real, String group) {
+        this.engines = real;
+        simulation.drive(real);
+        register(CacheConnector.class, real.connector(group));
+        register(SnapshotFiles.class, real);
+        register(GroupEndpoints.class, real);
+        return this;
+    }
+
+    /** The real engines behind the rehearsal, when it has them. */
+    public Optional<RealEngines> engines() {
+        return Optional.ofNullable(engines);
     }
 
     /** Makes {@code service} available to actions through {@code ctx.service(type)}. */
@@ -111,11 +126,20 @@ public final class RehearsalBackend implements Backend {
     public String describe() {
         String drills = simulation.faults().stream().map(Fault::word).sorted().collect(Collectors.joining(", "));
         return "simulated, speed " + clock.speed() + "x" + (drills.isEmpty() ? "" : ", drills: " + drills)
-                + (engineEndpoint == null ? "" : ", engine " + engineEndpoint);
+                + (engines == null ? "" : ", real engines (" + engines.describe() + ")");
+    }
+
+    @Override
+    public Optional<String> notice() {
+        return engines().map(e -> "Real engines: clients can connect to " + e.address(simulation.groupIds().get(0))
+                + " (the group's endpoint for the whole rehearsal; nodes swap behind it)");
     }
 
     @Override
     public void close() {
+        if (engines != null) {
+            engines.close();
+        }
         elastiCache.close();
         cloudWatch.close();
     }

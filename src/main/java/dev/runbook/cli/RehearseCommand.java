@@ -10,10 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.Optional;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import dev.runbook.action.dataplane.CacheConnector;
-import dev.runbook.action.dataplane.Endpoint;
-import dev.runbook.action.dataplane.JedisConnector;
 import dev.runbook.action.terraform.SimulatedTerraform;
 import dev.runbook.action.terraform.Terraform;
 import dev.runbook.aws.sim.CacheSimulation;
@@ -47,24 +46,24 @@ public final class RehearseCommand implements Callable<Integer> {
             + "snapshot-fails, upgrade-fails, throttling, slow-upgrade, lease-held.")
     List<String> inject = new ArrayList<>();
 
-    @Option(names = "--engine", paramLabel = "HOST:PORT", description = "A real local Redis/Valkey for the "
-            + "data-plane steps (default: a simulated endpoint).")
-    String engine;
+    @Option(names = "--real-engines", description = "Run every simulated node as a real engine process: Redis 7.0 "
+            + "before, Valkey 8.0 after, swapped, failed over and restored at the simulation's moments.")
+    boolean realEngines;
+
+    @Option(names = "--data", paramLabel = "FILE.rdb", description = "With --real-engines: load this RDB (e.g. an "
+            + "ElastiCache backup exported to S3) into the Redis 7.0 (default: a generated keyspace).")
+    Path data;
 
     /**
-     * The rehearsal's Terraform (plans derived from the simulated group) and cache endpoint: the simulated one,
-     * whose engine and availability follow the simulated group, or the real engine given with --engine.
+     * The rehearsal's Terraform (plans derived from the simulated group) and the simulated cache endpoint, whose
+     * engine and availability follow the simulated group (real engines replace it when attached).
      */
     static RehearsalBackend withSimulatedServices(RehearsalBackend backend, Environment env) {
         backend.register(Terraform.class, new SimulatedTerraform(backend.elastiCache(), env));
         CacheSimulation sim = backend.simulation();
         String group = env.replicationGroupId();
-        CacheConnector connector = backend.engineEndpoint()
-                .<CacheConnector>map(e -> new JedisConnector(Endpoint.parse(e, false, "--engine"), Optional.empty(), "none"))
-                .orElseGet(() -> new SimulatedCache(() -> sim.endpointAvailable(group)
-                        ? new SimulatedCache.Engine(sim.engine(group), sim.engineVersion(group)) : null,
-                        backend.speed()));
-        backend.register(CacheConnector.class, connector);
+        backend.register(CacheConnector.class, new SimulatedCache(() -> sim.endpointAvailable(group)
+                ? new SimulatedCache.Engine(sim.engine(group), sim.engineVersion(group)) : null, backend.speed()));
         return backend;
     }
 
@@ -75,21 +74,32 @@ public final class RehearseCommand implements Callable<Integer> {
         if (speed != null && speed < 1) {
             throw new InvalidInputException("--speed must be at least 1 (simulated seconds per real second), was " + speed);
         }
-        if (engine != null) {
-            // the same parse the data plane uses later, so nothing it would reject gets past this point
-            try {
-                Endpoint.parse(engine, false, "--engine");
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException("--engine: '" + engine + "' is not HOST:PORT (e.g. localhost:6379)");
-            }
+        if (data != null && !realEngines) {
+            throw new InvalidInputException("--data needs --real-engines (the simulated endpoint holds its own keyspace)");
         }
         RunSetup setup = new RunSetup(common, options.nonInteractive, spec.commandLine().getOut());
         Settings settings = setup.settings();
         long n = speed != null ? speed : settings.rehearsalSpeed();
+        Path runsRoot = options.runsDir != null ? options.runsDir : Path.of(settings.runsDir());
+        RealEngineRehearsal real = null;
+        if (realEngines) {
+            real = RealEngineRehearsal.check(settings, settings.environment(options.env), data, System.getenv("PATH"));
+            RealEngineRehearsal.stopStrays(runsRoot).forEach(spec.commandLine().getErr()::println);
+        }
+        RealEngineRehearsal engines = real;
         return setup.execute(settings, options.env, options.runsDir,
-                (s, env) -> withSimulatedServices(new RehearsalBackend(s, env, n, faults, engine), env),
-                (backend, env) -> dev.runbook.action.OrderedMaps.of("speed", String.valueOf(n),
-                        "drills", faults.isEmpty() ? "none" : String.join(", ", faults.stream().map(Fault::word).toList()),
-                        "engine-endpoint", engine == null ? "simulated" : engine));
+                (s, env, dir) -> {
+                    RehearsalBackend b = withSimulatedServices(new RehearsalBackend(s, env, n, faults), env);
+                    return engines == null ? b : engines.start(b, env, dir);
+                },
+                (backend, env) -> {
+                    Map<String, String> facts = new LinkedHashMap<>();
+                    facts.put("speed", String.valueOf(n));
+                    facts.put("drills", faults.isEmpty() ? "none"
+                            : String.join(", ", faults.stream().map(Fault::word).toList()));
+                    ((RehearsalBackend) backend).engines().ifPresent(e ->
+                            facts.putAll(engines.facts(e.address(env.replicationGroupId()))));
+                    return facts;
+                });
     }
 }

@@ -50,7 +50,7 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         String mode = replay.startFact("mode").orElse("");
         return switch (mode) {
             case "REHEARSAL" -> setup.reopen(dir, replay.startFacts(), runbook, settings, env,
-                    (s, e) -> rehearsal(s, e, replay), (backend, e) -> Map.of());
+                    (s, e, d) -> rehearsal(s, e, replay, d), (backend, e) -> Map.of());
             case "DRY-RUN", "LIVE" -> {
                 boolean dryRun = mode.equals("DRY-RUN");
                 String profile = replay.startFact("profile").orElse(settings.profile());
@@ -65,19 +65,21 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         };
     }
 
-    private static Backend rehearsal(Settings settings, Environment env, JournalReplay replay) {
+    private static Backend rehearsal(Settings settings, Environment env, JournalReplay replay, Path dir) {
         long speed = replay.startFact("speed").map(Long::parseLong).orElse((long) settings.rehearsalSpeed());
         Set<Fault> drills = EnumSet.noneOf(Fault.class);
         replay.startFact("drills").filter(d -> !d.equals("none"))
                 .ifPresent(d -> Arrays.stream(d.split(",\\s*")).forEach(w -> drills.add(Fault.parse(w))));
-        String engine = replay.startFact("engine-endpoint").filter(e -> !e.equals("simulated")).orElse(null);
+        // a rehearsal on real engines gets them back: checked first, restarted once the simulation is re-seeded
+        RealEngineRehearsal real = replay.startFact("engines").filter("real"::equals).map(x -> RealEngineRehearsal
+                .check(settings, env, null, System.getenv("PATH"))).orElse(null);
         RehearsalBackend backend = RehearseCommand.withSimulatedServices(new RehearsalBackend(settings, env, speed,
-                drills, engine, Instant.parse(replay.lastTs())), env);
+                drills, Instant.parse(replay.lastTs())), env);
         ReconcileSeed seed = ReconcileSeed.from(replay, env.replicationGroupId());
         backend.simulation().restoreFrom(env, new CacheSimulation.SentChanges(seed.engineChanged(),
                 seed.snapshotName(), seed.replicasAdded(), seed.failoverEnabled(), seed.transitEncryption(),
                 seed.restored()));
-        return backend;
+        return real == null ? backend : real.resume(backend, env, dir);
     }
 
     /**

@@ -107,7 +107,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The real AWS backend: read-only guarded for a dry run. */
     static RunSetup.BackendFactory backends(boolean dryRun, String region, String profile) {
-        return (s, env) -> {
+        return (s, env, dir) -> {
             dev.runbook.aws.AwsTarget.check(region, profile);
             return dryRun ? new DryRunBackend(region, profile) : new LiveBackend(region, profile);
         };

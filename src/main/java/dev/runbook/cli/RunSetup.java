@@ -43,7 +43,7 @@ import java.util.Map;
 final class RunSetup {
     /** Builds the backend once the run folder and log exist. */
     interface BackendFactory {
-        Backend create(Settings settings, Environment env);
+        Backend create(Settings settings, Environment env, Path runDir);
     }
 
     /** Called with the backend before the run starts: returns facts to record, or null to stop (declined). */
@@ -138,7 +138,7 @@ final class RunSetup {
         Path dir = createRunFolder(runsRoot(runsDir, settings), runsDir != null, env);
         RecordedStart.record(dir, common.runbook(), settings);
         boolean started = false;
-        try (RunLock lock = RunLock.take(dir); Backend backend = backends.create(settings, env)) {
+        try (RunLock lock = RunLock.take(dir); Backend backend = backends.create(settings, env, dir)) {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("mode", backend.mode().label());
             facts.put("environment", env.name());
@@ -179,7 +179,7 @@ final class RunSetup {
     ResumeCommand.Opened reopen(Path dir, Map<String, String> startFacts, Path runbookFile, Settings settings,
                                 Environment env, BackendFactory backends, BeforeStart beforeStart) {
         Runbook runbook = common.loader().load(runbookFile, env);
-        Backend backend = backends.create(settings, env);
+        Backend backend = backends.create(settings, env, dir);
         ResumeCommand.Opened opened = null;
         try {
             if (beforeStart.check(backend, env) != null) {

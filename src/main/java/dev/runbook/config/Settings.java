@@ -28,6 +28,8 @@ public record Settings(
         int rehearsalSpeed,
         java.time.Duration dryRunMaxAge,
         LeaseSettings lease,
+        RehearsalEngines engines,
+        int fullCompareMax,
         Config effective) {
 
     public static final String ROOT = "runbook";
@@ -35,9 +37,10 @@ public record Settings(
     /** Settings made in code (tests): their effective configuration is empty. */
     public Settings(Path file, String region, String profile, String runsDir, Map<String, Environment> environments,
                     Prices prices, Thresholds thresholds, Waits waits, int rehearsalSpeed,
-                    java.time.Duration dryRunMaxAge, LeaseSettings lease) {
+                    java.time.Duration dryRunMaxAge, LeaseSettings lease, RehearsalEngines engines,
+                    int fullCompareMax) {
         this(file, region, profile, runsDir, environments, prices, thresholds, waits, rehearsalSpeed, dryRunMaxAge,
-                lease, ConfigFactory.empty());
+                lease, engines, fullCompareMax, ConfigFactory.empty());
     }
 
     /** Loads settings from {@code file} (must exist) over the defaults, with -D overrides on top. */
@@ -124,7 +127,11 @@ public record Settings(
         Waits waits = Waits.read(root.object("waits"));
         ConfigReader rehearsal = root.object("rehearsal");
         int speed = rehearsal.integer("speed", 1, 100_000);
+        RehearsalEngines engines = RehearsalEngines.read(rehearsal.object("engines"));
         rehearsal.rejectUnknown();
+        ConfigReader fingerprint = root.object("fingerprint");
+        int fullCompareMax = fingerprint.integer("full-compare-max", 0, 100_000_000);
+        fingerprint.rejectUnknown();
         LeaseSettings lease = LeaseSettings.read(root.object("lease"));
         ConfigReader dryRun = root.object("dry-run");
         java.time.Duration maxAge = dryRun.duration("max-age");
@@ -138,7 +145,7 @@ public record Settings(
         }
         Settings settings = new Settings(file, region, profile, runsDir,
                 java.util.Collections.unmodifiableMap(environments),
-                prices, thresholds, waits, speed, maxAge, lease, merged.getConfig(ROOT).atKey(ROOT));
+                prices, thresholds, waits, speed, maxAge, lease, engines, fullCompareMax, merged.getConfig(ROOT).atKey(ROOT));
         root.rejectUnknown();
         return settings;
     }

@@ -274,6 +274,7 @@ public final class Run {
                         + backend.mode().label(),
                 facts, null, info.operator(), null, null));
         drift.started();
+        backend.notice().ifPresent(listener::log);
     }
 
     /** Journals that this run goes on after an interruption (same id, same journal), and what resume found. */
@@ -281,6 +282,7 @@ public final class Run {
         journal.append(new JournalEvent(now(), info.id(), null, "resumed", null, summary, null, null,
                 info.operator(), null, null));
         listener.log("resumed: " + summary);
+        backend.notice().ifPresent(listener::log);
     }
 
     /**

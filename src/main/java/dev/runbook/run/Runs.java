@@ -110,6 +110,17 @@ public final class Runs {
         return kept;
     }
 
+    /** Removes the folder of a run that never started, and everything in it. */
+    public static void delete(Path dir) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove " + dir, e);
+        }
+    }
+
     /** Run folders, newest first (ids sort by time). */
     public List<Path> list() {
         if (!Files.isDirectory(root)) {

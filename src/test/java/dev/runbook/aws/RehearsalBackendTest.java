@@ -22,7 +22,7 @@ class RehearsalBackendTest {
 
     @Test
     void startsTheClockTwentyMinutesBeforeTheNextMaintenanceWindow() {
-        RehearsalBackend b = new RehearsalBackend(settings, prod, 60, Set.of(), null);
+        RehearsalBackend b = new RehearsalBackend(settings, prod, 60, Set.of());
         Instant now = b.time().now();
         Instant window = MaintenanceWindow.parse(prod.maintenanceWindow()).openingAtOrAfter(now);
         Duration lead = Duration.between(now, window);
@@ -40,12 +40,12 @@ class RehearsalBackendTest {
 
     @Test
     void describesItselfAndServesTheSimulatedGroup() {
-        RehearsalBackend b = new RehearsalBackend(settings, prod, 120, Set.of(Fault.THROTTLING, Fault.SLOW_UPGRADE),
-                "localhost:6379");
+        RehearsalBackend b = new RehearsalBackend(settings, prod, 120, Set.of(Fault.THROTTLING, Fault.SLOW_UPGRADE));
         assertEquals(Mode.REHEARSAL, b.mode());
         assertEquals("rehearsal (simulated, no AWS)", b.identity());
-        assertEquals("simulated, speed 120x, drills: slow-upgrade, throttling, engine localhost:6379", b.describe());
-        assertEquals(Optional.of("localhost:6379"), b.engineEndpoint());
+        assertEquals("simulated, speed 120x, drills: slow-upgrade, throttling", b.describe());
+        assertEquals(Optional.empty(), b.engines());
+        assertEquals(Optional.empty(), b.notice());
         assertEquals("redis", b.elastiCache().describeReplicationGroups(r -> r.replicationGroupId(prod.replicationGroupId()))
                 .replicationGroups().get(0).engine());
         assertEquals("goorm-popcorn-cache-prod.xxxxxx.apne2.cache.amazonaws.com:6379",
@@ -54,7 +54,7 @@ class RehearsalBackendTest {
 
     @Test
     void servesWhatOthersRegister() {
-        RehearsalBackend b = new RehearsalBackend(settings, prod, 60, Set.of(), null);
+        RehearsalBackend b = new RehearsalBackend(settings, prod, 60, Set.of());
         assertEquals(Optional.empty(), b.service(CharSequence.class));
         b.register(CharSequence.class, "simulated terraform");
         assertEquals(Optional.of("simulated terraform"), b.service(CharSequence.class));

@@ -48,6 +48,7 @@ public final class CacheSimulation {
     private long requests;
     private Instant throttleFrom;
     private Instant dueTime;
+    private NodeEngines engines = NodeEngines.NONE;
 
     public CacheSimulation(TimeSource clock, Set<Fault> faults, Duration upgradeTimeout) {
         this.clock = clock;
@@ -68,6 +69,15 @@ public final class CacheSimulation {
 
     public Set<Fault> faults() {
         return Set.copyOf(faults);
+    }
+
+    /** Real engines that follow the timeline (rehearse --real-engines); {@link NodeEngines#NONE} by default. */
+    public synchronized void drive(NodeEngines engines) {
+        this.engines = engines;
+    }
+
+    synchronized NodeEngines engines() {
+        return engines;
     }
 
     Duration upgradeTimeout() {
@@ -172,6 +182,11 @@ public final class CacheSimulation {
             g.transitMode = "preferred";
         }
         event(SourceType.REPLICATION_GROUP, g.id, "Rehearsal resumed: " + g.id + " restored from the run's journal.");
+    }
+
+    /** The ids of the simulated groups, the environment's first. */
+    public synchronized List<String> groupIds() {
+        return List.copyOf(groups.keySet());
     }
 
     /** True when the group's primary endpoint answers (false while a node-less-replica upgrade replaces it). */

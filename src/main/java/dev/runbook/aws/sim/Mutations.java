@@ -43,6 +43,9 @@ final class Mutations {
         sim.snapshots.put(name, s);
         g.status = "snapshotting";
         g.snapshottingCluster = s.clusterId;
+        if (!sim.has(Fault.SNAPSHOT_FAILS)) {
+            sim.engines().snapshot(g.id, s.clusterId, name);
+        }
         boolean fails = sim.has(Fault.SNAPSHOT_FAILS);
         sim.schedule(Duration.ofMinutes(fails ? 1 : 2), () -> {
             s.status = fails ? "failed" : "available";
@@ -196,6 +199,7 @@ final class Mutations {
             SimGroup.Member m = new SimGroup.Member(g.nextMemberId(), sim.now(), version, false);
             m.status = "creating";
             g.members.add(m);
+            sim.engines().up(g.id, m.id, g.engine, java.util.Optional.of(g.primary().id));
         }
         sim.schedule(Duration.ofMinutes(8), () -> {
             g.members.forEach(m -> m.status = "available");
@@ -248,6 +252,9 @@ final class Mutations {
         }
         g.endpointAvailable = false;
         sim.groups.put(g.id, g);
+        if (s != null) {
+            sim.engines().restored(g.id, g.members.get(0).id, engine, s.name);
+        }
         sim.event(SourceType.REPLICATION_GROUP, g.id, "Replication group " + g.id + " created"
                 + (s == null ? "." : " from snapshot " + s.name + "."));
         sim.schedule(Duration.ofMinutes(10), () -> {

@@ -68,19 +68,28 @@ final class Upgrade {
             return;
         }
         List<SimGroup.Member> replicas = g.members.stream().filter(m -> !m.primary).toList();
+        // replicas first, as ElastiCache does: each replica goes down now and comes back on the target engine
+        replicas.forEach(m -> sim.engines().down(g.id, m.id));
         if (replicas.isEmpty()) {
             sim.schedule(at(2), () -> outage(true));
             sim.schedule(at(10), () -> {
                 upgraded(g.primary());
                 outage(false);
+                sim.engines().up(g.id, g.primary().id, engine, java.util.Optional.empty());
             });
             sim.schedule(at(12), this::finish);
             return;
         }
-        sim.schedule(at(7), () -> replicas.forEach(this::upgraded));
+        sim.schedule(at(7), () -> replicas.forEach(m -> {
+            upgraded(m);
+            sim.engines().up(g.id, m.id, engine, java.util.Optional.of(g.primary().id));
+        }));
         sim.schedule(at(7), this::failover);
         sim.schedule(at(12), () -> g.members.stream().filter(m -> m.pendingEngineVersion != null)
-                .forEach(this::upgraded));
+                .forEach(m -> {
+                    upgraded(m);
+                    sim.engines().up(g.id, m.id, engine, java.util.Optional.of(g.primary().id));
+                }));
         sim.schedule(at(14), this::finish);
     }
 
@@ -91,6 +100,7 @@ final class Upgrade {
         if (begins) {
             p.phases.add(new SimGroup.Phase(SimGroup.Phase.Kind.OUTAGE, now, null));
             sim.event(SourceType.CACHE_CLUSTER, p.id, "Cache node 0001 shutdown for engine upgrade.");
+            sim.engines().down(g.id, p.id);
         } else {
             close(p, SimGroup.Phase.Kind.OUTAGE, now);
             sim.event(SourceType.CACHE_CLUSTER, p.id, "Cache node 0001 restarted.");
@@ -104,6 +114,7 @@ final class Upgrade {
         oldPrimary.phases.add(new SimGroup.Phase(SimGroup.Phase.Kind.FAILOVER, now, now.plus(FAILOVER)));
         oldPrimary.primary = false;
         next.primary = true;
+        sim.engines().failover(g.id, oldPrimary.id, next.id);
         sim.event(SourceType.REPLICATION_GROUP, g.id, "Failover to replica node " + next.id + " completed.");
     }
 
@@ -135,6 +146,9 @@ final class Upgrade {
             m.pendingEngineVersion = null;
             close(m, SimGroup.Phase.Kind.UPGRADE, now);
             close(m, SimGroup.Phase.Kind.OUTAGE, now);
+            // a node that was shut down for the change comes back on the old engine and data
+            sim.engines().up(g.id, m.id, g.engine, m.primary ? java.util.Optional.empty()
+                    : java.util.Optional.of(g.primary().id));
         }
         sim.event(SourceType.REPLICATION_GROUP, g.id, "Failed to modify replication group " + g.id
                 + ": engine upgrade to " + engine + " " + version + " failed; the group was restored to "

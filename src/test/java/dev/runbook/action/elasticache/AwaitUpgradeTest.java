@@ -128,7 +128,8 @@ class AwaitUpgradeTest {
         var s = ctx.settings;
         ctx.settings = new dev.runbook.config.Settings(s.file(), s.region(), s.profile(), s.runsDir(), s.environments(),
                 s.prices(), s.thresholds(), new dev.runbook.config.Waits(s.waits().snapshotTimeout(),
-                Duration.ofMinutes(20), s.waits().restoreTimeout()), s.rehearsalSpeed(), s.dryRunMaxAge(), s.lease());
+                Duration.ofMinutes(20), s.waits().restoreTimeout()), s.rehearsalSpeed(), s.dryRunMaxAge(), s.lease(), s.engines(),
+                s.fullCompareMax());
         Outcome o = new AwaitUpgrade(G, "valkey", "8.0").execute(ctx);
         assertEquals(Outcome.Status.SKIPPED, o.status());
         assertEquals("The upgrade of " + G + " is queued for the maintenance window, which is outside"

@@ -1,0 +1,178 @@
+package dev.runbook.aws.engines;
+
+import dev.runbook.run.RunFiles;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One real engine process behind one simulated node: a fixed loopback port and data dir (inside the run folder,
+ * kept across engine changes: Valkey starts on the data Redis saved), and a pid file next to it so a later
+ * rehearsal or resume can find it if this JVM dies. {@code dir} and {@code dbfilename} are on the command line
+ * (Redis 7.0 refuses them in CONFIG SET); secrets (requirepass, masterauth) are in an owner-only config file,
+ * never on the command line where other users could read them.
+ */
+final class EngineNode {
+    static final Duration START_LIMIT = Duration.ofSeconds(30);
+    static final Duration STOP_LIMIT = Duration.ofSeconds(20);
+    static final String RDB = "dump.rdb";
+
+    final String member;
+    final int port;
+    final Path dir;
+    private final EngineSecrets secrets;
+    private Process process;
+    private EngineKind kind;
+    private Optional<Integer> replicaOf = Optional.empty();
+
+    EngineNode(String member, int port, Path dir, EngineSecrets secrets) {
+        this.member = member;
+        this.port = port;
+        this.dir = dir;
+        this.secrets = secrets;
+    }
+
+    Path pidFile() {
+        return dir.resolveSibling(member + ".pid");
+    }
+
+    Path logFile() {
+        return dir.resolve("engine.log");
+    }
+
+    synchronized boolean running() {
+        return process != null && process.isAlive();
+    }
+
+    synchronized Optional<EngineKind> kind() {
+        return running() ? Optional.ofNullable(kind) : Optional.empty();
+    }
+
+    synchronized Optional<Integer> replicaOf() {
+        return replicaOf;
+    }
+
+    synchronized long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /**
+     * Starts {@code binary} on this node's port and data; waits until it answers PING with its data loaded.
+     * Throws {@link EngineException} with the engine's own reason (its last log line) when it exits instead.
+     */
+    synchronized void start(EngineBinary binary, Optional<Integer> replicaOfPort) {
+        try {
+            RunFiles.createOwnerOnlyDirectories(dir);
+            Path conf = secrets.writeConfig(dir.resolve("engine.conf"), replicaOfPort.isPresent());
+            Files.deleteIfExists(logFile());
+            List<String> cmd = new ArrayList<>(List.of(binary.path().toString(), conf.toString(),
+                    "--port", String.valueOf(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
+                    "--dbfilename", RDB, "--logfile", logFile().toString(), "--save", "", "--appendonly", "no",
+                    "--daemonize", "no"));
+            replicaOfPort.ifPresent(p -> cmd.addAll(List.of("--replicaof", "127.0.0.1", String.valueOf(p))));
+            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectErrorStream(true).start();
+            p.getOutputStream().close();
+            RunFiles.write(pidFile(), p.pid() + "\n");
+            this.process = p;
+            this.kind = binary.kind();
+            this.replicaOf = replicaOfPort;
+            awaitAnswer(binary);
+        } catch (IOException e) {
+            throw new EngineException("Cannot start " + binary.describe() + " for " + member + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void awaitAnswer(EngineBinary binary) {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (true) {
+            if (!process.isAlive()) {
+                cleanUp();
+                throw new EngineException(binary.kind().binary() + " " + binary.version() + " exited while starting "
+                        + member + ": " + reason());
+            }
+            if (answersPing()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                stop(false);
+                throw new EngineException(binary.kind().binary() + " for " + member + " did not answer within "
+                        + START_LIMIT.toSeconds() + " s: " + reason());
+            }
+            LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
+        }
+    }
+
+    /** PONG (or NOAUTH, or LOADING: still loading) over a raw socket; true only for an engine ready to serve. */
+    private boolean answersPing() {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            s.setSoTimeout(1000);
+            s.getOutputStream().write(secrets.pingCommand());
+            byte[] buf = new byte[256];
+            int n = s.getInputStream().read(buf);
+            String reply = n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);
+            return reply.contains("PONG");
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The engine's own reason for giving up: the last log lines that say what went wrong. */
+    String reason() {
+        try {
+            List<String> lines = Files.exists(logFile()) ? Files.readAllLines(logFile()) : List.of();
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String line = lines.get(i);
+                String text = line.replaceFirst("^\\d+:[A-Z] \\d+ \\w+ \\d+ [\\d:.]+ [*#.-] ", "").strip();
+                if (line.contains(" # ") && !text.startsWith("Internal error in RDB reading")
+                        && !text.startsWith("Terminating")) {
+                    return text;
+                }
+            }
+            return lines.isEmpty() ? "no log" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "its log " + logFile() + " is unreadable";
+        }
+    }
+
+    /** Stops the process, saving its data first when {@code save}; a no-op when it is not running. */
+    synchronized void stop(boolean save) {
+        if (process == null) {
+            return;
+        }
+        if (process.isAlive()) {
+            if (save) {
+                EngineCommands.shutdownSave(port, secrets);
+            }
+            process.destroy();
+            try {
+                if (!process.waitFor(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly().waitFor(STOP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        cleanUp();
+    }
+
+    private void cleanUp() {
+        process = null;
+        try {
+            Files.deleteIfExists(pidFile());
+        } catch (IOException e) {
+            // the pid file names a process that is gone; a later rehearsal finds nothing alive behind it
+        }
+    }
+}
