@@ -1,6 +1,7 @@
 package dev.runbook.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runbook.Main;
@@ -102,11 +103,12 @@ class RehearseCommandTest {
     }
 
     @Test
-    void refusesASpeedBelowOneAndAnEngineThatIsNotHostPort() {
+    void refusesASpeedBelowOneAndDataWithoutRealEngines() {
         assertEquals(2, main("rehearse", "--env", "dev", "--speed", "0", "--runs-dir", runs.toString()));
-        assertEquals(2, main("rehearse", "--env", "dev", "--engine", "localhost", "--runs-dir", runs.toString()));
+        assertEquals(2, main("rehearse", "--env", "dev", "--data", "prod.rdb", "--runs-dir", runs.toString()));
         assertEquals("error: --speed must be at least 1 (simulated seconds per real second), was 0\n"
-                + "error: --engine: 'localhost' is not HOST:PORT (e.g. localhost:6379)\n", err.toString());
+                + "error: --data needs --real-engines (the simulated endpoint holds its own keyspace)\n", err.toString());
+        assertFalse(Files.exists(runs), "no run folder for a run that never started");
     }
 
     @Test

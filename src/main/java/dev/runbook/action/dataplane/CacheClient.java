@@ -24,6 +24,10 @@ public interface CacheClient extends AutoCloseable {
     record StreamRecord(String id, Map<String, String> fields) {
     }
 
+    /** One key as the fingerprint sees it: type ("none" when it is gone), PTTL, digest of the value (null if gone). */
+    record Reading(String key, String type, long pttl, String sha256) {
+    }
+
     void ping();
 
     /** The text of {@code INFO <section>}. */
@@ -50,6 +54,20 @@ public interface CacheClient extends AutoCloseable {
     List<ScoredMember> sortedSet(String key);
 
     List<StreamRecord> stream(String key);
+
+    /**
+     * TYPE, PTTL and the value digest of each key of the selected database. One call per key here; a client
+     * that can pipeline reads a whole batch in two round trips (a full compare of 200,000 keys stays quick).
+     */
+    default java.util.List<Reading> read(java.util.List<String> keys) {
+        java.util.List<Reading> out = new java.util.ArrayList<>();
+        for (String key : keys) {
+            String type = type(key);
+            out.add("none".equals(type) ? new Reading(key, type, -2, null)
+                    : new Reading(key, type, pttl(key), ValueDigest.of(this, key, type)));
+        }
+        return out;
+    }
 
     /** Keys and keys-with-expiry per database, from {@code INFO keyspace}. */
     default Map<Integer, Keyspace.Db> keyspace() {

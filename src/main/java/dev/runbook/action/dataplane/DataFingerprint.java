@@ -20,8 +20,9 @@ import java.util.PriorityQueue;
  * can be sensitive).
  */
 public record DataFingerprint(String endpoint, String recordedAt, Map<Integer, Keyspace.Db> keyspace,
-                              List<SampledKey> keys) {
+                              List<SampledKey> keys, boolean everyKey) {
     static final int SCAN_COUNT = 1000;
+    static final int BATCH = 500;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** One sampled key. */
@@ -33,7 +34,21 @@ public record DataFingerprint(String endpoint, String recordedAt, Map<Integer, K
 
     /** Reads the keyspace and samples up to {@code sampleSize} keys. */
     public static DataFingerprint record(CacheClient client, int sampleSize, String endpoint, String recordedAt) {
+        return record(client, sampleSize, 0, endpoint, recordedAt);
+    }
+
+    /**
+     * Reads the keyspace and records every key when there are at most {@code fullCompareMax}, else a sample of
+     * {@code sampleSize}.
+     */
+    public static DataFingerprint record(CacheClient client, int sampleSize, int fullCompareMax, String endpoint,
+                                         String recordedAt) {
         Map<Integer, Keyspace.Db> keyspace = client.keyspace();
+        long total = keyspace.values().stream().mapToLong(Keyspace.Db::keys).sum();
+        boolean everyKey = total <= fullCompareMax;
+        if (everyKey) {
+            sampleSize = Integer.MAX_VALUE;
+        }
         PriorityQueue<Ranked> lowest = new PriorityQueue<>(Comparator.comparing(Ranked::rank).reversed());
         for (int db : keyspace.keySet()) {
             client.select(db);
@@ -51,15 +66,31 @@ public record DataFingerprint(String endpoint, String recordedAt, Map<Integer, K
         }
         List<Ranked> chosen = lowest.stream().sorted(Comparator.comparing(Ranked::rank)).toList();
         List<SampledKey> keys = new java.util.ArrayList<>();
-        for (Ranked r : chosen) {
-            client.select(r.db());
-            String type = client.type(r.key());
-            if (!"none".equals(type)) { // expired or deleted between SCAN and now: not part of the sample
-                keys.add(new SampledKey(r.db(), r.key(), type, client.pttl(r.key()) >= 0,
-                        ValueDigest.of(client, r.key(), type)));
+        forEachBatch(chosen, Ranked::db, Ranked::key, client, (r, reading) -> {
+            if (!"none".equals(reading.type())) { // expired or deleted between SCAN and now: not part of the sample
+                keys.add(new SampledKey(r.db(), r.key(), reading.type(), reading.pttl() >= 0, reading.sha256()));
+            }
+        });
+        return new DataFingerprint(endpoint, recordedAt, keyspace, keys, everyKey);
+    }
+
+    /** Reads {@code items} a database and {@link #BATCH} keys at a time, in their order. */
+    static <T> void forEachBatch(List<T> items, java.util.function.ToIntFunction<T> db,
+                                 java.util.function.Function<T, String> key, CacheClient client,
+                                 java.util.function.BiConsumer<T, CacheClient.Reading> each) {
+        int i = 0;
+        while (i < items.size()) {
+            int d = db.applyAsInt(items.get(i));
+            List<T> batch = new java.util.ArrayList<>();
+            while (i < items.size() && db.applyAsInt(items.get(i)) == d && batch.size() < BATCH) {
+                batch.add(items.get(i++));
+            }
+            client.select(d);
+            List<CacheClient.Reading> readings = client.read(batch.stream().map(key).toList());
+            for (int j = 0; j < batch.size(); j++) {
+                each.accept(batch.get(j), readings.get(j));
             }
         }
-        return new DataFingerprint(endpoint, recordedAt, keyspace, keys);
     }
 
     public long totalKeys() {

@@ -76,10 +76,14 @@ public final class Fingerprint implements Action {
     }
 
     private Outcome record(ActionContext ctx, CacheClient client, CacheConnector connector, Path file) throws IOException {
-        DataFingerprint fp = DataFingerprint.record(client, sampleSize, connector.describe(), ctx.time().now().toString());
+        int fullCompareMax = ctx.settings().fullCompareMax();
+        DataFingerprint fp = DataFingerprint.record(client, sampleSize, fullCompareMax, connector.describe(),
+                ctx.time().now().toString());
         fp.save(file);
         return Outcome.succeeded("Recorded " + fp.totalKeys() + " keys in " + fp.keyspace().size() + " database(s), "
-                        + fp.keys().size() + " sampled, into " + file)
+                        + (fp.everyKey() ? "every key (at most fingerprint.full-compare-max = " + fullCompareMax + ")"
+                        : fp.keys().size() + " sampled (more than fingerprint.full-compare-max = " + fullCompareMax
+                        + ")") + ", into " + file)
                 .fact("fingerprint-keys", fp.keys().size())
                 .fact("dbsize", fp.totalKeys())
                 .build();
@@ -89,18 +93,11 @@ public final class Fingerprint implements Action {
         FingerprintComparison c = FingerprintComparison.compare(client, before);
         StringBuilder summary = new StringBuilder();
         if (c.intact()) {
-            summary.append("The data is intact: ").append(before.keys().size()).append(" sampled keys unchanged, ")
+            summary.append("The data is intact: ").append(before.keys().size())
+                    .append(before.everyKey() ? " keys (every key) unchanged, " : " sampled keys unchanged, ")
                     .append(c.keysBefore()).append(" → ").append(c.keysAfter()).append(" keys");
         } else {
-            summary.append("The data differs from before the change:");
-            if (!c.missing().isEmpty()) {
-                summary.append(" missing ").append(String.join(", ", c.missing())).append(';');
-            }
-            if (!c.changed().isEmpty()) {
-                summary.append(" changed ").append(String.join(", ", c.changed())).append(';');
-            }
-            c.drift().forEach(d -> summary.append(' ').append(d).append(';'));
-            summary.setLength(summary.length() - 1);
+            summary.append("The data differs from before the change: ").append(c.describe());
         }
         Outcome.Builder b = (c.intact() ? Outcome.succeeded(summary.toString()) : Outcome.failed(summary.toString()))
                 .fact("fingerprint-keys", before.keys().size())

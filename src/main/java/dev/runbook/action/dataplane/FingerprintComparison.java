@@ -17,18 +17,17 @@ public record FingerprintComparison(List<String> missing, List<String> expired, 
         List<String> missing = new ArrayList<>();
         List<String> expired = new ArrayList<>();
         List<String> changed = new ArrayList<>();
-        for (DataFingerprint.SampledKey k : before.keys()) {
-            client.select(k.db());
-            String name = k.db() == 0 ? k.key() : "db" + k.db() + ":" + k.key();
-            String type = client.type(k.key());
-            if ("none".equals(type)) {
-                (k.ttl() ? expired : missing).add(name);
-            } else if (!type.equals(k.type())) {
-                changed.add(name + " (type " + k.type() + " → " + type + ")");
-            } else if (!ValueDigest.of(client, k.key(), type).equals(k.sha256())) {
-                changed.add(name);
-            }
-        }
+        DataFingerprint.forEachBatch(before.keys(), DataFingerprint.SampledKey::db, DataFingerprint.SampledKey::key,
+                client, (k, now) -> {
+                    String name = k.db() == 0 ? k.key() : "db" + k.db() + ":" + k.key();
+                    if ("none".equals(now.type())) {
+                        (k.ttl() ? expired : missing).add(name);
+                    } else if (!now.type().equals(k.type())) {
+                        changed.add(name + " (type " + k.type() + " → " + now.type() + ")");
+                    } else if (!now.sha256().equals(k.sha256())) {
+                        changed.add(name);
+                    }
+                });
         Map<Integer, Keyspace.Db> after = client.keyspace();
         List<String> drift = new ArrayList<>();
         TreeSet<Integer> dbs = new TreeSet<>(before.keyspace().keySet());
@@ -48,5 +47,18 @@ public record FingerprintComparison(List<String> missing, List<String> expired, 
 
     public boolean intact() {
         return missing.isEmpty() && changed.isEmpty() && drift.isEmpty();
+    }
+
+    /** What differs, in one line: "missing a, b; changed c; db0: 10 → 8 keys, ...". */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            parts.add("missing " + String.join(", ", missing));
+        }
+        if (!changed.isEmpty()) {
+            parts.add("changed " + String.join(", ", changed));
+        }
+        parts.addAll(drift);
+        return parts.isEmpty() ? "nothing differs" : String.join("; ", parts);
     }
 }

@@ -1,11 +1,14 @@
 package dev.runbook.action.dataplane;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.Pipeline;
+import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -152,6 +155,60 @@ final class JedisCacheClient implements CacheClient {
     public List<StreamRecord> stream(String key) {
         return call(() -> jedis.xrange(key, "-", "+")).stream()
                 .map(e -> new StreamRecord(e.getID().toString(), new LinkedHashMap<>(e.getFields()))).toList();
+    }
+
+    @Override
+    public List<Reading> read(List<String> keys) {
+        return call(() -> {
+            Pipeline p = jedis.pipelined();
+            List<Response<String>> types = new ArrayList<>();
+            List<Response<Long>> ttls = new ArrayList<>();
+            for (String key : keys) {
+                types.add(p.type(key));
+                ttls.add(p.pttl(key));
+            }
+            p.sync();
+            List<Response<?>> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                values.add(switch (types.get(i).get()) {
+                    case "string" -> p.get(key);
+                    case "hash" -> p.hgetAll(key);
+                    case "list" -> p.lrange(key, 0, -1);
+                    case "set" -> p.smembers(key);
+                    case "zset" -> p.zrangeWithScores(key, 0, -1);
+                    case "stream" -> p.xrange(key, "-", "+");
+                    default -> null;
+                });
+            }
+            p.sync();
+            List<Reading> out = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                String key = keys.get(i);
+                String type = types.get(i).get();
+                Object value = values.get(i) == null ? null : values.get(i).get();
+                if ("none".equals(type)) {
+                    out.add(new Reading(key, type, -2, null));
+                } else if (value == null && !"string".equals(type)) {
+                    throw ValueDigest.unreadable(key, type);
+                } else {
+                    out.add(new Reading(key, type, ttls.get(i).get(), ValueDigest.ofValue(key, type, value(type, value))));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Jedis' pipelined replies in the shapes {@link ValueDigest} reads (the same as the one-key calls return). */
+    @SuppressWarnings("unchecked")
+    private static Object value(String type, Object value) {
+        return switch (type) {
+            case "zset" -> ((List<redis.clients.jedis.resps.Tuple>) value).stream()
+                    .map(t -> new ScoredMember(t.getElement(), t.getScore())).toList();
+            case "stream" -> ((List<redis.clients.jedis.resps.StreamEntry>) value).stream()
+                    .map(e -> new StreamRecord(e.getID().toString(), new LinkedHashMap<>(e.getFields()))).toList();
+            default -> value;
+        };
     }
 
     @Override

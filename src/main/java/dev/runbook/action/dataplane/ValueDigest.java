@@ -18,21 +18,43 @@ public final class ValueDigest {
 
     /** The digest of {@code key}'s value of type {@code type}; throws for a type it cannot read. */
     public static String of(CacheClient client, String key, String type) {
+        return switch (type) {
+            case "string" -> ofValue(key, type, client.get(key));
+            case "hash" -> ofValue(key, type, client.hash(key));
+            case "list" -> ofValue(key, type, client.list(key));
+            case "set" -> ofValue(key, type, client.set(key));
+            case "zset" -> ofValue(key, type, client.sortedSet(key));
+            case "stream" -> ofValue(key, type, client.stream(key));
+            default -> throw unreadable(key, type);
+        };
+    }
+
+    /**
+     * The digest of a value already read: a String (string), Map (hash), List of String (list), Set (set),
+     * List of ScoredMember (zset) or List of StreamRecord (stream).
+     */
+    @SuppressWarnings("unchecked")
+    static String ofValue(String key, String type, Object value) {
         Hasher h = new Hasher();
         h.add(type);
         switch (type) {
-            case "string" -> h.add(client.get(key));
-            case "hash" -> new TreeMap<>(client.hash(key)).forEach((f, v) -> h.add(f).add(v));
-            case "list" -> client.list(key).forEach(h::add);
-            case "set" -> new TreeSet<>(client.set(key)).forEach(h::add);
-            case "zset" -> client.sortedSet(key).forEach(m -> h.add(m.member()).add(Double.toString(m.score())));
-            case "stream" -> client.stream(key).forEach(e -> {
+            case "string" -> h.add((String) value);
+            case "hash" -> new TreeMap<>((java.util.Map<String, String>) value).forEach((f, v) -> h.add(f).add(v));
+            case "list" -> ((java.util.List<String>) value).forEach(h::add);
+            case "set" -> new TreeSet<>((java.util.Set<String>) value).forEach(h::add);
+            case "zset" -> ((java.util.List<CacheClient.ScoredMember>) value)
+                    .forEach(m -> h.add(m.member()).add(Double.toString(m.score())));
+            case "stream" -> ((java.util.List<CacheClient.StreamRecord>) value).forEach(e -> {
                 h.add(e.id());
                 e.fields().forEach((f, v) -> h.add(f).add(v));
             });
-            default -> throw new CacheException("Key '" + key + "' has type " + type + ", which the fingerprint cannot read.");
+            default -> throw unreadable(key, type);
         }
         return h.hex();
+    }
+
+    static CacheException unreadable(String key, String type) {
+        return new CacheException("Key '" + key + "' has type " + type + ", which the fingerprint cannot read.");
     }
 
     /** SHA-256 of a text, hex; used to rank key names for the deterministic sample. */

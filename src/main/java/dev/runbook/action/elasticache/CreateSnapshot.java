@@ -114,9 +114,13 @@ public final class CreateSnapshot implements Action {
                     }
                     return Waiting.Look.pending(status);
                 });
-        return Outcome.succeeded(capitalize(how) + " manual snapshot " + name + ", available, taken "
+        Outcome.Builder out = Outcome.succeeded(capitalize(how) + " manual snapshot " + name + ", available, taken "
                         + Snapshots.taken(done))
-                .fact(Precondition.MANUAL_SNAPSHOT.fact(), name).requestIds(ids).build();
+                .fact(Precondition.MANUAL_SNAPSHOT.fact(), name).requestIds(ids);
+        // a rehearsal on real engines keeps the primary's RDB as the snapshot: the report names the file
+        ctx.service(SnapshotFiles.class).flatMap(f -> f.file(name)).ifPresent(f -> out.fact("snapshot-file", f.path())
+                .fact("snapshot-bytes", f.bytes()).fact("snapshot-sha256", f.sha256()));
+        return out.build();
     }
 
     /** An available pre-valkey snapshot taken within the hour, or one still being created (newest first). */

@@ -8,6 +8,8 @@ import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
+import dev.runbook.action.dataplane.GroupEndpoints;
+import dev.runbook.action.dataplane.RecordedData;
 import dev.runbook.action.Params;
 import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
@@ -173,10 +175,21 @@ public final class RestoreSnapshot implements Action {
                     () -> ctx.elastiCache().createReplicationGroup(req));
         }
         GroupState s = Waiting.groupAvailable(ctx, newGroup, ctx.settings().waits().restoreTimeout(), ids, x -> true);
-        return Outcome.succeeded("Restored " + snapshot + " into " + newGroup + ", available at " + s.primaryEndpoint()
-                        + ": repoint the clients to this endpoint (and update Terraform state before the next apply).")
+        Outcome.Builder out = Outcome.succeeded("Restored " + snapshot + " into " + newGroup + ", available at "
+                        + s.primaryEndpoint() + ": repoint the clients to this endpoint (and update Terraform state"
+                        + " before the next apply).")
                 .fact("rollback-group", newGroup).fact("rollback-endpoint", s.primaryEndpoint())
-                .fact("restored-snapshot", snapshot).requestIds(ids).build();
+                .fact("restored-snapshot", snapshot).requestIds(ids);
+        // where the backend reaches the restored group's data (a rehearsal on real engines), say if it is the old data
+        ctx.service(GroupEndpoints.class).flatMap(g -> g.forGroup(newGroup))
+                .flatMap(c -> RecordedData.compare(ctx, c, newGroup)).ifPresent(c -> {
+                    out.fact("rollback-data", c.intact() ? "intact" : "differs");
+                    if (!c.intact()) {
+                        out.warning("The restored " + newGroup + " does not hold the data recorded before the migration: "
+                                + c.describe());
+                    }
+                });
+        return out.build();
     }
 
     /** True when the new group already exists: a resumed run waits for it rather than creating it twice. */

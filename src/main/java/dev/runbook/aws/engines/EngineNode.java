@@ -127,19 +127,28 @@ final class EngineNode {
         }
     }
 
-    /** The engine's own reason for giving up: the last log lines that say what went wrong. */
+    /**
+     * The engine's own reason for giving up: the last warning line of its log that says what went wrong
+     * ("Can't handle RDB format version 11"), not its closing "Fatal error loading the DB ... Exiting."
+     */
     String reason() {
         try {
             List<String> lines = Files.exists(logFile()) ? Files.readAllLines(logFile()) : List.of();
+            String fallback = lines.isEmpty() ? "no log in " + logFile() : lines.get(lines.size() - 1);
             for (int i = lines.size() - 1; i >= 0; i--) {
                 String line = lines.get(i);
-                String text = line.replaceFirst("^\\d+:[A-Z] \\d+ \\w+ \\d+ [\\d:.]+ [*#.-] ", "").strip();
-                if (line.contains(" # ") && !text.startsWith("Internal error in RDB reading")
-                        && !text.startsWith("Terminating")) {
+                if (!line.contains(" # ")) {
+                    continue;
+                }
+                String text = line.substring(line.indexOf(" # ") + 3).strip();
+                if (text.startsWith("Fatal error loading") || text.startsWith("Internal error in RDB")
+                        || text.startsWith("Terminating")) {
+                    fallback = text;
+                } else if (!text.startsWith("WARNING") && !text.startsWith("Server initialized")) {
                     return text;
                 }
             }
-            return lines.isEmpty() ? "no log" : lines.get(lines.size() - 1);
+            return fallback;
         } catch (IOException e) {
             return "its log " + logFile() + " is unreadable";
         }
