@@ -77,7 +77,8 @@ final class EngineNode {
             List<String> cmd = new ArrayList<>(List.of(binary.path().toString(), conf.toString(),
                     "--port", String.valueOf(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
                     "--dbfilename", RDB, "--logfile", logFile().toString(), "--save", "", "--appendonly", "no",
-                    "--daemonize", "no"));
+                    // a replica's full sync starts at once instead of waiting 5 s for other replicas to join it
+                    "--repl-diskless-sync-delay", "0", "--daemonize", "no"));
             replicaOfPort.ifPresent(p -> cmd.addAll(List.of("--replicaof", "127.0.0.1", String.valueOf(p))));
             Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectErrorStream(true).start();
