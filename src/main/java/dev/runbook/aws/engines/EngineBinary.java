@@ -33,8 +33,8 @@ public record EngineBinary(EngineKind kind, Path path, String version, Optional<
                 return new EngineBinary(kind, path, version, Optional.of("the rehearsal ran Valkey " + version
                         + " but the runbook migrates to Valkey " + kind.expected() + ": its target differs"));
             }
-            throw new InvalidInputException(path + " is " + kind.word() + " " + version + ", the rehearsal needs "
-                    + kind.expected() + ".x: " + kind.install() + ", or set " + kind.settingsKey());
+            throw new InvalidInputException(path + " reports version " + version + " but the rehearsal needs "
+                    + kind.word() + " " + kind.expected() + ".x: " + kind.install() + ", or set " + kind.settingsKey());
         }
         return new EngineBinary(kind, path, version, Optional.empty());
     }

@@ -79,8 +79,18 @@ public final class Strays {
 
     /** The live engine process a pid file names, if it still is one. */
     private static Optional<ProcessHandle> engine(Path pidFile) {
-        return pid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).filter(p -> p.info().command()
-                .map(c -> c.endsWith("redis-server") || c.endsWith("valkey-server")).orElse(false));
+        return pid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).filter(Strays::isEngine);
+    }
+
+    /**
+     * A redis or valkey process: Debian's redis-server is a link to redis-check-rdb (so the executable's name is
+     * that), and a running engine shows "redis-server 127.0.0.1:PORT" as its command line.
+     */
+    private static boolean isEngine(ProcessHandle p) {
+        String exe = p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("");
+        String line = p.info().commandLine().orElse("");
+        return exe.startsWith("redis-") || exe.startsWith("valkey-") || line.contains("redis-server")
+                || line.contains("valkey-server");
     }
 
     private static Optional<Long> pid(Path file) {
