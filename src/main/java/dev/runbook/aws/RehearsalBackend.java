@@ -75,7 +75,8 @@ public final class RehearsalBackend implements Backend {
     public RehearsalBackend attach(RealEngines real, String group) {
         this.engines = real;
         simulation.drive(real);
-        register(CacheConnector.class, real.connector(group));
+        // the timeline holds a node down for virtual minutes: the probe scales the real outage by the speed
+        register(CacheConnector.class, real.connector(group, clock.speed()));
         register(SnapshotFiles.class, real);
         register(GroupEndpoints.class, real);
         return this;

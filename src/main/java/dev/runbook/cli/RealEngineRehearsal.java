@@ -32,9 +32,11 @@ final class RealEngineRehearsal {
     private final Optional<String> token;
     private final String tokenSource;
     private final int generatedKeys;
+    private final boolean tls;
 
     private RealEngineRehearsal(Map<EngineKind, EngineBinary> binaries, Optional<Path> data, Optional<String> token,
-                                String tokenSource, int generatedKeys) {
+                                String tokenSource, int generatedKeys, boolean tls) {
+        this.tls = tls;
         this.binaries = binaries;
         this.data = data;
         this.token = token;
@@ -56,7 +58,7 @@ final class RealEngineRehearsal {
         try {
             Optional<String> token = AuthToken.read(dp.authTokenEnv(), dp.authTokenFile(), System.getenv());
             return new RealEngineRehearsal(binaries, Optional.ofNullable(data), token,
-                    AuthToken.source(dp.authTokenEnv(), dp.authTokenFile()), settings.engines().generatedKeys());
+                    AuthToken.source(dp.authTokenEnv(), dp.authTokenFile()), settings.engines().generatedKeys(), dp.tls());
         } catch (CacheException e) {
             throw new InvalidInputException(e.getMessage());
         }
@@ -112,7 +114,15 @@ final class RealEngineRehearsal {
         facts.put("engine-binaries", String.join(", ", binaries.values().stream().map(EngineBinary::describe).toList()));
         facts.put("engine-data", data.map(Path::toString).orElse("generated (" + generatedKeys + " keys)"));
         facts.put("engine-endpoint", address);
-        binaries.values().forEach(b -> b.warning().ifPresent(w -> facts.put("engine-warning", w)));
+        java.util.List<String> warnings = new java.util.ArrayList<>();
+        binaries.values().forEach(b -> b.warning().ifPresent(warnings::add));
+        if (tls) {
+            warnings.add("data-plane.tls is on, but the rehearsal's engines speak plain TCP on loopback: the TLS"
+                    + " client path was not rehearsed");
+        }
+        if (!warnings.isEmpty()) {
+            facts.put("engine-warning", String.join("; ", warnings));
+        }
         return facts;
     }
 }

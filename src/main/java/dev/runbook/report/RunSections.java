@@ -243,9 +243,16 @@ final class RunSections {
         plan.ifPresent(p -> r.steps().stream().filter(s -> p.stream().noneMatch(x -> x.key().equals(s.key())))
                 .forEach(s -> w.add("journal: step " + s.key() + " is not in the run's runbook; its "
                         + s.status().word() + " line is not counted")));
-        if ("REHEARSAL".equals(r.startFact("mode").orElse(""))) {
+        if ("REHEARSAL".equals(r.startFact("mode").orElse("")) && r.startFact("engines").isEmpty()) {
             w.add("This was a REHEARSAL against a built-in simulation: nothing in AWS was read or changed, "
                     + "and every number below is simulated.");
+        }
+        if ("REHEARSAL".equals(r.startFact("mode").orElse("")) && r.startFact("engines").isPresent()) {
+            w.add("This was a REHEARSAL on real engines (" + r.startFact("engine-binaries").orElse("?") + ", data: "
+                    + r.startFact("engine-data").orElse("?") + "): AWS is simulated, but the data plane (PING, "
+                    + "fingerprint, downtime, benchmark, snapshot, restore) ran on real processes on this machine, "
+                    + "which is not a cache node.");
+            r.startFact("engine-warning").ifPresent(x -> w.add("real engines: " + x));
         }
         if ("DRY-RUN".equals(r.startFact("mode").orElse(""))) {
             w.add("This was a DRY RUN: AWS was only read; no change was sent.");

@@ -24,9 +24,10 @@ public final class JedisConnector implements CacheConnector {
     private final String tokenSource;
     private final Optional<Path> caFile;
     private final String caSetting;
+    private final double timeScale;
 
     public JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource) {
-        this(endpoint, token, tokenSource, Optional.empty(), "data-plane.ca-file");
+        this(endpoint, token, tokenSource, Optional.empty(), "data-plane.ca-file", 1.0);
     }
 
     /**
@@ -35,11 +36,30 @@ public final class JedisConnector implements CacheConnector {
      */
     public JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource, Optional<Path> caFile,
                           String caSetting) {
+        this(endpoint, token, tokenSource, caFile, caSetting, 1.0);
+    }
+
+    /**
+     * A real engine whose outages a rehearsal's timeline holds for virtual minutes ({@code rehearse --real-engines}):
+     * the downtime probe scales what it measures on the wire by {@code timeScale}, the rehearsal's speed.
+     */
+    public JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource, double timeScale) {
+        this(endpoint, token, tokenSource, Optional.empty(), "data-plane.ca-file", timeScale);
+    }
+
+    private JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource, Optional<Path> caFile,
+                           String caSetting, double timeScale) {
         this.endpoint = endpoint;
         this.token = token;
         this.tokenSource = tokenSource;
         this.caFile = caFile;
         this.caSetting = caSetting;
+        this.timeScale = timeScale;
+    }
+
+    @Override
+    public double timeScale() {
+        return timeScale;
     }
 
     /** The connector for the run's endpoint; throws {@link CacheException} when none is known or the token is missing. */

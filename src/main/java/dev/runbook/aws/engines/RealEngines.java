@@ -210,10 +210,15 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
         return g == null ? "none" : "127.0.0.1:" + g.endpoint.port();
     }
 
-    /** A connector to {@code group}'s endpoint, with the rehearsal's token. */
-    public CacheConnector connector(String group) {
+    /** A connector to {@code group}'s endpoint, with the rehearsal's token (outages scaled by {@code timeScale}). */
+    public CacheConnector connector(String group, double timeScale) {
         Endpoint endpoint = new Endpoint("127.0.0.1", Integer.parseInt(address(group).substring(10)), false);
-        return new JedisConnector(endpoint, secrets.token(), tokenSource);
+        return new JedisConnector(endpoint, secrets.token(), tokenSource, timeScale);
+    }
+
+    /** A connector to {@code group}'s endpoint on real time. */
+    public CacheConnector connector(String group) {
+        return connector(group, 1.0);
     }
 
     @Override

@@ -36,7 +36,7 @@ public final class SimulatedCache implements CacheConnector {
 
     @Override
     public String describe() {
-        return "simulated endpoint (rehearsal; pass --engine HOST:PORT for a real one)";
+        return "simulated endpoint (rehearsal; rehearse --real-engines runs real ones)";
     }
 
     @Override
