@@ -1,6 +1,7 @@
 package dev.runbook.tui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -60,6 +61,44 @@ class TuiE2ETest {
             assertTrue(report.contains("ElastiCache Redis OSS 7.0 → Valkey 8.0"), report);
             assertTrue(report.contains("precheck/describe-group"), report);
             assertTrue(report.contains("REHEARSAL"), report);
+        }
+    }
+
+    @Test
+    void aRealEngineRehearsalShowsWhereClientsCanConnectAndQuittingStopsItsEngines() throws IOException {
+        TuiDriver.prepare(work);
+        try (Tmux tmux = Tmux.start("runbook-e2e-engines", 80, 24, work,
+                "java -jar " + JAR.toAbsolutePath() + " rehearse --env dev --real-engines")) {
+            String first = tmux.waitFor(s -> TuiDriver.fullScreen(s) && s.contains("clients can connect to"),
+                    Duration.ofSeconds(60), "the first full screen with the engines' address");
+            assertTrue(first.matches("(?s).*Real engines: clients can connect to 127\\.0\\.0\\.1:\\d+.*"), first);
+            Path engines;
+            try (Stream<Path> s = Files.walk(work.resolve("runs"))) {
+                engines = s.filter(f -> f.getFileName().toString().equals("engines")).findFirst().orElseThrow();
+            }
+            List<Long> pids = enginePids(engines);
+            assertEquals(1, pids.size(), "the dev group's one node runs");
+            tmux.keys("q");
+            tmux.waitFor(s -> s.contains("Quit the run here"), Duration.ofSeconds(10), "the quit question");
+            tmux.keys("y");
+            tmux.waitFor(s -> s.contains("exit code"), Duration.ofSeconds(30), "the run's exit");
+            for (long pid : pids) {
+                assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "engine " + pid + " outlived");
+            }
+            assertEquals(List.of(), enginePids(engines));
+        }
+    }
+
+    private static List<Long> enginePids(Path engines) throws IOException {
+        try (Stream<Path> files = Files.list(engines)) {
+            return files.filter(f -> f.toString().endsWith(".pid") && !f.endsWith("owner.pid"))
+                    .map(f -> {
+                        try {
+                            return Long.parseLong(Files.readString(f).strip());
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    }).toList();
         }
     }
 

@@ -73,8 +73,9 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
 
     private RealEngines(Path runDir, Map<EngineKind, EngineBinary> binaries, Optional<String> token, String tokenSource)
             throws IOException {
-        this.dir = RunFiles.createOwnerOnlyDirectories(runDir.resolve("engines"));
-        this.snapshotDir = runDir.resolve("snapshots");
+        // absolute: an engine chdirs into its data dir before it opens its log (runs-dir may be relative)
+        this.dir = RunFiles.createOwnerOnlyDirectories(runDir.toAbsolutePath().resolve("engines"));
+        this.snapshotDir = runDir.toAbsolutePath().resolve("snapshots");
         this.binaries = Map.copyOf(binaries);
         this.secrets = new EngineSecrets(token);
         this.tokenSource = tokenSource;
