@@ -66,6 +66,12 @@ class RealEnginesE2ETest {
         assertTrue(events.stream().anyMatch(e -> is(e, "verify/data-intact", "succeeded")
                 && e.path("facts").path("result").asText().equals("intact")), out);
         assertTrue(out.contains("Real engines: clients can connect to 127.0.0.1:"), out);
+        JsonNode snapshot = events.stream().filter(e -> is(e, "migrate/manual-snapshot", "succeeded")).findFirst()
+                .orElseThrow().path("facts");
+        Path rdb = Path.of(snapshot.path("snapshot-file").asText());
+        assertEquals(dir.resolve("snapshots").resolve(snapshot.path("snapshot-name").asText() + ".rdb"), rdb);
+        assertEquals(Files.size(rdb), snapshot.path("snapshot-bytes").asLong());
+        assertTrue(snapshot.path("snapshot-sha256").asText().matches("[0-9a-f]{64}"), snapshot.toString());
         for (long pid : strays) {
             assertFalse(alive(pid), "stray " + pid + " still runs");
         }

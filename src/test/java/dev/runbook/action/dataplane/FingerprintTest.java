@@ -1,6 +1,7 @@
 package dev.runbook.action.dataplane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.runbook.action.Outcome;
@@ -140,6 +141,36 @@ class FingerprintTest {
                 assertEquals(first.keys(), DataFingerprint.record(c, 20, "a", "t").keys());
             }
             assertEquals(20, first.keys().size());
+        }
+    }
+
+    @Test
+    void everyKeyUpToTheFullCompareMaxElseTheSample() throws Exception {
+        try (LocalRedis redis = new LocalRedis(dataDir)) {
+            try (Jedis j = redis.jedis()) {
+                for (int i = 0; i < 700; i++) {
+                    j.set("k" + i, "v" + i);
+                }
+            }
+            DataFingerprint all;
+            DataFingerprint sample;
+            try (CacheClient c = redis.connector().open(Fingerprint.TIMEOUT)) {
+                all = DataFingerprint.record(c, 20, 700, "a", "t");
+                sample = DataFingerprint.record(c, 20, 699, "a", "t");
+            }
+            assertTrue(all.everyKey());
+            assertEquals(700, all.keys().size());
+            assertFalse(sample.everyKey());
+            assertEquals(20, sample.keys().size());
+            String outside = all.keys().stream().map(DataFingerprint.SampledKey::key)
+                    .filter(k -> sample.keys().stream().noneMatch(x -> x.key().equals(k))).findFirst().orElseThrow();
+            try (Jedis j = redis.jedis()) {
+                j.set(outside, "changed outside the sample");
+            }
+            try (CacheClient c = redis.connector().open(Fingerprint.TIMEOUT)) {
+                assertEquals(List.of(outside), FingerprintComparison.compare(c, all).changed(), "the full compare sees it");
+                assertTrue(FingerprintComparison.compare(c, sample).intact(), "the sample cannot");
+            }
         }
     }
 
