@@ -103,7 +103,7 @@ class RehearseCommandTest {
     }
 
     @Test
-    void refusesASpeedBelowOneAndDataWithoutRealEngines() {
+    void refusesASpeedBelowOneAndDataWithoutRealEngines() throws Exception {
         assertEquals(2, main("rehearse", "--env", "dev", "--speed", "0", "--runs-dir", runs.toString()));
         assertEquals(2, main("rehearse", "--env", "dev", "--data", "prod.rdb", "--runs-dir", runs.toString()));
         assertEquals("error: --speed must be at least 1 (simulated seconds per real second), was 0\n"
