@@ -45,7 +45,7 @@ class QueuedUpgradeRollbackTest {
         Environment prod = settings.environment("prod");
         Runbook runbook = new RunbookLoader(ActionRegistry.standard()).load(Path.of("runbooks/valkey-migration.conf"),
                 prod);
-        backend = new RehearsalBackend(settings, prod, 120, faults, null);
+        backend = new RehearsalBackend(settings, prod, 120, faults);
         Path dir = new Runs(tmp.resolve("runs")).create("prod", backend.time().now());
         run = new Run(new RunInfo(dir.getFileName().toString(), dir, "tester", Map.of()), runbook, prod, settings,
                 backend, Journal.open(dir), RunListener.NONE);
