@@ -477,6 +477,7 @@ public final class Run {
         if (!closeOnce()) {
             return;
         }
+        guard.runEnding();   // the lease goes with the process: resume takes it again before its next change
         LOG.info("run quit: {}; {}", summary, resumeHint(info.id()));
         journal.append(JournalEvent.of(now(), info.id(), null, "quit", summary));
         closeShared();

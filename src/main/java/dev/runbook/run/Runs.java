@@ -98,13 +98,8 @@ public final class Runs {
                 RunFiles.createOwnerOnly(kept);
                 Files.write(kept, Files.readAllBytes(log), java.nio.file.StandardOpenOption.APPEND);
             }
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
+            delete(dir);   // everything a backend made there too (a real engine's data dir)
+        } catch (IOException | UncheckedIOException e) {
             // best effort: the folder stays, without a journal, which resume and report do not list
         }
         return kept;

@@ -92,6 +92,31 @@ public final class QueryProtocolServer implements AutoCloseable {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "wJalrXUtnFEMI/EXAMPLEKEY"));
     }
 
+    /** The group's tags, when the server keeps them ({@link #keepingTags()}); null: tags are scripted. */
+    private Map<String, String> tags;
+
+    /**
+     * Answers AddTagsToResource, RemoveTagsFromResource and ListTagsForResource from tags it keeps, as ElastiCache
+     * does: a run's lease is written and read back for real, whatever run id and expiry it carries.
+     */
+    public synchronized QueryProtocolServer keepingTags() {
+        tags = new LinkedHashMap<>();
+        return this;
+    }
+
+    private synchronized Reply tagReply(Received r) {
+        for (int i = 1; r.params().containsKey("Tags.Tag." + i + ".Key"); i++) {
+            tags.put(r.params().get("Tags.Tag." + i + ".Key"), r.params().getOrDefault("Tags.Tag." + i + ".Value", ""));
+        }
+        for (int i = 1; r.params().containsKey("TagKeys.member." + i); i++) {
+            tags.remove(r.params().get("TagKeys.member." + i));
+        }
+        StringBuilder list = new StringBuilder("<TagList>");
+        tags.forEach((k, v) -> list.append("<Tag><Key>").append(k).append("</Key><Value>").append(v)
+                .append("</Value></Tag>"));
+        return Reply.xml(200, elastiCacheResponse(r.operation(), list.append("</TagList>").toString()));
+    }
+
     /** Queues answers for {@code operation}; the last one answers every further call. */
     public synchronized QueryProtocolServer on(String operation, Reply... answers) {
         replies.computeIfAbsent(operation, k -> new ArrayDeque<>()).addAll(List.of(answers));
@@ -146,7 +171,9 @@ public final class QueryProtocolServer implements AutoCloseable {
             r = new Received(params.getOrDefault("Action", "?"), params, Map.of(), path);
         }
         received.add(r);
-        Reply reply = next(r.operation());
+        Reply reply = tags != null && r.operation().endsWith("TagsToResource")
+                || tags != null && r.operation().equals("ListTagsForResource")
+                || tags != null && r.operation().equals("RemoveTagsFromResource") ? tagReply(r) : next(r.operation());
         ex.getResponseHeaders().add("Content-Type", reply.contentType());
         ex.getResponseHeaders().add("x-amzn-RequestId", "req-" + requestIds.incrementAndGet());
         if ("application/cbor".equals(reply.contentType())) {
