@@ -122,4 +122,25 @@ class LauncherE2ETest {
         assertTrue(options.out().contains("--speed"), options.out());
         assertNotEquals("", options.out().trim());
     }
+
+    @Test
+    void aResumeCommandItPrintsNamesTheLauncher() throws Exception {
+        Path work = Files.createDirectories(tmp.resolve("work"));
+        Files.copy(Path.of("application.conf"), work.resolve("application.conf"));
+        Files.createDirectories(work.resolve("runbooks"));
+        Files.copy(Path.of("runbooks", "valkey-migration.conf"), work.resolve("runbooks").resolve("valkey-migration.conf"));
+        Path out = work.resolve("out.txt");
+        Process p = new ProcessBuilder(LAUNCHER.toString(), "rehearse", "--env", "dev", "--non-interactive")
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(2).toNanos();
+        while (!Files.readString(out).contains("migrate/manual-snapshot")) {
+            assertTrue(p.isAlive() && System.nanoTime() < deadline, "never reached the snapshot: " + Files.readString(out));
+            Thread.sleep(20);   // polling the output, bounded by the deadline
+        }
+        new ProcessBuilder("kill", "-TERM", String.valueOf(p.pid())).start().waitFor();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "still running after SIGTERM");
+
+        String printed = Files.readString(out);
+        assertTrue(printed.contains("resume: " + LAUNCHER + " resume "), printed);
+    }
 }

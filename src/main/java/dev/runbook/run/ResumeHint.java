@@ -26,7 +26,14 @@ public final class ResumeHint {
         return b.toString();
     }
 
+    /** Set by target/valkey-runbook: the command the operator started, which resume should be started with too. */
+    static final String LAUNCHER_PROPERTY = "valkey-runbook.launcher";
+
     private static String program() {
+        String launcher = System.getProperty(LAUNCHER_PROPERTY);
+        if (launcher != null && !launcher.isBlank()) {
+            return quote(launcher);
+        }
         try {
             Path where = Path.of(ResumeHint.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (where.getFileName() != null && where.getFileName().toString().endsWith(".jar")) {
