@@ -110,9 +110,7 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
             engines.saveState();
             return engines;
         } catch (IOException | RuntimeException e) {
-            engines.close();
-            throw e instanceof EngineException ee ? ee
-                    : new EngineException("Cannot prepare the rehearsal's engines: " + e.getMessage(), e);
+            throw stopAll(engines, "Cannot prepare the rehearsal's engines", e);
         }
     }
 
@@ -152,10 +150,14 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
             engines.saveState();
             return engines;
         } catch (IOException | RuntimeException e) {
-            engines.close();
-            throw e instanceof EngineException ee ? ee
-                    : new EngineException("Cannot restart the run's engines: " + e.getMessage(), e);
+            throw stopAll(engines, "Cannot restart the run's engines", e);
         }
+    }
+
+    /** A start that failed half-way stops what it started; the cause keeps its own sentence when it has one. */
+    private static EngineException stopAll(RealEngines engines, String what, Exception e) {
+        engines.close();
+        return e instanceof EngineException ee ? ee : new EngineException(what + ": " + e.getMessage(), e);
     }
 
     private static RealEngines open(Path runDir, Map<EngineKind, EngineBinary> binaries, Optional<String> token,
