@@ -40,6 +40,14 @@ public interface Action {
     }
 
     /**
+     * Called once when a run is resumed in a new process, for each step of this action that ended in an earlier
+     * one: an action whose work outlives its step (the downtime probe, started by one step and stopped by a later
+     * one) takes it up again here. Nothing by default. A failure is told to the operator; the run goes on.
+     */
+    default void resumed(ActionContext ctx) throws ActionException {
+    }
+
+    /**
      * The step as Systems Manager Automation steps ({@code export-ssm}), or why it has none. The default says it
      * has none, so an action that never thought about SSM is listed by the export, never silently dropped.
      */

@@ -4,6 +4,7 @@ import dev.runbook.InvalidInputException;
 import dev.runbook.aws.AwsLocation;
 import dev.runbook.aws.Backend;
 import dev.runbook.aws.LiveBackend;
+import dev.runbook.action.dataplane.ProbeLog;
 import dev.runbook.aws.RehearsalBackend;
 import dev.runbook.aws.sim.CacheSimulation;
 import dev.runbook.aws.sim.Fault;
@@ -73,8 +74,12 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         // a rehearsal on real engines gets them back: checked first, restarted once the simulation is re-seeded
         RealEngineRehearsal real = replay.startFact("engines").filter("real"::equals).map(x -> RealEngineRehearsal
                 .check(settings, env, null, System.getenv("PATH"))).orElse(null);
+        // the clock goes on from the last moment anything in the run folder recorded: the journal, or the downtime
+        // probe's record (written every second, also during a long wait the journal says nothing of)
+        Instant last = Instant.parse(replay.lastTs());
+        Instant probed = ProbeLog.lastTime(dir).filter(last::isBefore).orElse(last);
         RehearsalBackend backend = RehearseCommand.withSimulatedServices(new RehearsalBackend(settings, env, speed,
-                drills, Instant.parse(replay.lastTs())), env);
+                drills, probed), env);
         ReconcileSeed seed = ReconcileSeed.from(replay, env.replicationGroupId());
         backend.simulation().restoreFrom(env, new CacheSimulation.SentChanges(seed.engineChanged(),
                 seed.snapshotName(), seed.replicasAdded(), seed.failoverEnabled(), seed.transitEncryption(),

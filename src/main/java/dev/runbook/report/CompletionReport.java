@@ -50,8 +50,12 @@ public record CompletionReport(Header header, List<EngineRow> engine, List<StepL
     public record Rollback(Measured snapshotName, List<String> instructions) {
     }
 
+    /**
+     * {@code unmeasured}: how long no runbook process was probing (a crash or quit, then resume), with what AWS
+     * recorded then; empty when the probe measured the whole time.
+     */
     public record Downtime(Measured total, Measured longestOutage, Measured outages, Measured upgradeTime,
-                           String guide, String verdict) {
+                           String guide, String verdict, String unmeasured) {
     }
 
     public record MetricRow(String metric, Measured before, Measured after) {

@@ -79,6 +79,10 @@ public final class MarkdownReport {
                 List.of("outages", d.outages().text(), ""),
                 List.of("upgrade took (AWS)", d.upgradeTime().text(), ""),
                 List.of("verdict", d.verdict(), "")));
+        if (!d.unmeasured().isEmpty()) {
+            line("");
+            line("**Not measured · 측정 공백:** " + d.unmeasured());
+        }
         heading("CloudWatch · 모니터링 (average before → after)");
         table(List.of("metric", "before", "after"), r.cloudwatch().stream()
                 .map(m -> List.of(m.metric(), m.before().text(), m.after().text())).toList());

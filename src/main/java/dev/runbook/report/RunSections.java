@@ -138,9 +138,21 @@ final class RunSections {
             verdict = min < 5 ? "shorter than the guide's 5-10 minutes"
                     : min <= 10 ? "within the guide's 5-10 minutes" : "LONGER than the guide's 5-10 minutes";
         }
+        Measured gap = b.factOf("probe-stop", "unmeasured-ms");
+        String unmeasured = "";
+        if (gap.present()) {
+            Measured events = b.factOf("probe-stop", "unmeasured-events");
+            unmeasured = seconds(gap.value()) + " not measured: no runbook process was probing (killed or quit, then "
+                    + "resumed); " + (!events.present() ? "AWS's events for that stretch could not be read"
+                    : events.value().equals("0") ? "AWS recorded no event of the group then"
+                    : events.value() + " AWS event(s) of the group then, listed in probe-stop's warnings (a node restart "
+                    + "or failover among them means an outage may be hidden there)");
+            verdict = "at least the measured downtime (" + verdict + "), plus up to " + seconds(gap.value())
+                    + " not measured";
+        }
         return new CompletionReport.Downtime(total, longest.present() ? Measured.of(seconds(longest.value())) : longest,
                 b.factOf("probe-stop", "outages"), seconds(b.factOf("await-upgrade", "upgrade-seconds")),
-                "dev: 5-10 minutes of downtime (다운타임 5-10분)", verdict);
+                "dev: 5-10 minutes of downtime (다운타임 5-10분)", verdict, unmeasured);
     }
 
     private static Measured seconds(Measured s) {

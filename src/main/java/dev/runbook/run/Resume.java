@@ -48,6 +48,11 @@ public final class Resume {
                 run.restore(rec.toState(entry.get()));
             }
         }
+        for (JournalReplay.StepRecord rec : old.steps()) {
+            if (rec.status() == StepStatus.DONE) {
+                run.runbook().entry(rec.key()).ifPresent(run::takeUp);
+            }
+        }
         if (old.rolledBack()) {
             run.rollingBackAlready();
             findings.add("the run was rolling back when it stopped: it goes on in the rollback section");

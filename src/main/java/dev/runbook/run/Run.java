@@ -306,6 +306,22 @@ public final class Run {
     }
 
     /**
+     * Lets a step that ended in an earlier process take up what outlives it (see {@link Action#resumed}); a failure
+     * is shown and logged, and the run goes on.
+     */
+    public void takeUp(Runbook.Entry entry) {
+        try {
+            entry.step().action().resumed(context);
+        } catch (ActionException e) {
+            LOG.warn("{}: {}", entry.key(), secrets.mask(e.getMessage()));
+            listener.log("⚠ " + entry.key() + ": " + secrets.mask(e.getMessage()));
+        } catch (RuntimeException e) {
+            LOG.error("{}: taking up its work after the resume failed", entry.key(), e);
+            listener.log("⚠ " + entry.key() + ": could not be taken up after the resume (details in runbook.log)");
+        }
+    }
+
+    /**
      * Runs one step: order rule, preview, confirm when it needs it, journal, execute, journal. Returns the new
      * state; a refusal by the order rule or a declined confirmation leaves the step pending with nothing
      * journaled and nothing sent. A dry run sends no change anyway: there the refusal only becomes a warning

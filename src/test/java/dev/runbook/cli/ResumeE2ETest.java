@@ -82,6 +82,30 @@ class ResumeE2ETest {
         assertCompleteAndOnce(dir, events);
     }
 
+    @Test
+    void killedWhileTheProbeMeasuresKeepsItsOutagesAndReportsTheGapWithAwsEvents() throws Exception {
+        // the kill comes once the probe's record on disk holds a whole outage, before the probe's stop step
+        Path dir = rehearseUntilDir(d -> Files.exists(d.resolve("probe.jsonl"))
+                && Files.readString(d.resolve("probe.jsonl")).contains("\"outage-ended\""), (pid, d) -> { });
+        assertFalse(ended(read(dir), "migrate/probe-stop"), "the probe stopped before the kill");
+
+        List<JsonNode> events = resume(dir);
+
+        JsonNode stop = events.stream().filter(e -> is(e, "migrate/probe-stop", "succeeded")).findFirst()
+                .orElseThrow(() -> new AssertionError("probe-stop did not succeed after the resume"));
+        JsonNode facts = stop.path("facts");
+        assertTrue(facts.path("downtime-ms").asLong() > 0, "the outage measured before the kill was lost: " + stop);
+        assertEquals("2", facts.path("probe-segments").asText(), stop.toString());
+        assertTrue(facts.path("unmeasured-ms").asLong() > 0, stop.toString());
+        assertTrue(facts.has("unmeasured-events"), "the gap's AWS events were not read: " + stop);
+        assertTrue(stop.path("summary").asText().contains("NOT MEASURED for "), stop.toString());
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("**Not measured · 측정 공백:** "), report);
+        assertTrue(report.contains("not measured: no runbook process was probing (killed or quit, then resumed)"), report);
+        assertTrue(Files.readString(dir.resolve("timeline.svg")).contains("not measured (no runbook process probing)"));
+        assertCompleteAndOnce(dir, events);
+    }
+
     /**
      * Starts the rehearsal, waits for the event (bounded; woken by file changes, not by sleeping), kills the
      * process (SIGKILL); returns the run's folder.
@@ -119,6 +143,16 @@ class ResumeE2ETest {
     }
 
     private Path rehearseUntil(Predicate<JsonNode> target, WhileAlive whileAlive) throws Exception {
+        return rehearseUntilDir(dir -> Files.exists(dir.resolve("journal.jsonl")) && read(dir).stream().anyMatch(target),
+                whileAlive);
+    }
+
+    /** A condition on the run's folder. */
+    private interface DirCondition {
+        boolean holds(Path dir) throws IOException;
+    }
+
+    private Path rehearseUntilDir(DirCondition target, WhileAlive whileAlive) throws Exception {
         Process p = new ProcessBuilder("java", "-jar", JAR, "rehearse", "--env", "dev", "--non-interactive",
                 "--runs-dir", runs.toString(), "--speed", "60").redirectErrorStream(true)
                 .redirectOutput(runs.resolve("rehearse.out").toFile()).start();
@@ -132,7 +166,7 @@ class ResumeE2ETest {
                     dir.register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
                     watched = dir;
                 }
-                if (dir != null && Files.exists(dir.resolve("journal.jsonl")) && read(dir).stream().anyMatch(target)) {
+                if (dir != null && target.holds(dir)) {
                     whileAlive.with(p.pid(), dir);
                     assertTrue(p.isAlive(), "the rehearsal ended while the test looked at it");
                     return dir;

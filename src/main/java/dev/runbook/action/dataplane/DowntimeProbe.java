@@ -58,6 +58,9 @@ public final class DowntimeProbe implements AutoCloseable {
     private long probes;
     private long failures;
     private long slowestFailureNanos;
+    private ProbeLog log; // null: measuring in memory only
+    private String segment;
+    private Instant runStartedAt;
 
     /** Seconds of the endpoint's time per real second (see {@link CacheConnector#timeScale()}). */
     public synchronized double timeScale() {
@@ -74,6 +77,15 @@ public final class DowntimeProbe implements AutoCloseable {
      * endpoint would measure nothing useful), then probes in the background.
      */
     public synchronized void start(CacheConnector connector, Duration interval, Duration timeout) {
+        start(connector, interval, timeout, null, null);
+    }
+
+    /**
+     * The same, writing what it measures to {@code log} as it happens (see {@link ProbeLog}); {@code runNow} is the
+     * run's clock now (a rehearsal's simulated time), which places the outages on the run's timeline.
+     */
+    synchronized void start(CacheConnector connector, Duration interval, Duration timeout, ProbeLog log,
+                            Instant runNow) {
         if (executor != null) {
             throw new IllegalStateException("the downtime probe is already running");
         }
@@ -94,6 +106,12 @@ public final class DowntimeProbe implements AutoCloseable {
         probes = 1;
         failures = 0;
         slowestFailureNanos = 0;
+        this.log = log;
+        this.segment = java.util.UUID.randomUUID().toString();
+        this.runStartedAt = runNow == null ? startedAt : runNow;
+        if (log != null) {
+            log.started(segment, connector.timeScale(), interval);
+        }
         executor = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "downtime-probe");
             t.setDaemon(true);
@@ -130,9 +148,15 @@ public final class DowntimeProbe implements AutoCloseable {
             if (outageStart == null) {
                 outageStart = beganAt;
                 outageStartNanos = began;
+                if (log != null) {
+                    log.outageStarted();
+                }
             }
         } else if (outageStart != null) {
             closeOutage(ended);
+        }
+        if (log != null) {
+            log.alive(probes, failures);
         }
     }
 
@@ -140,11 +164,24 @@ public final class DowntimeProbe implements AutoCloseable {
         long millis = (endNanos - outageStartNanos) / 1_000_000;
         outages.add(new Outage(outageStart, outageStart.plusMillis(millis), millis));
         outageStart = null;
+        if (log != null) {
+            log.outageEnded(millis);
+        }
     }
 
     /** When probing began (real time, like the outages' starts). */
     public synchronized Instant startedAt() {
         return startedAt;
+    }
+
+    /** When probing began on the run's clock. */
+    synchronized Instant runStartedAt() {
+        return runStartedAt;
+    }
+
+    /** This process's segment of the probe's record ({@link ProbeLog.Segment#id()}). */
+    synchronized String segment() {
+        return segment;
     }
 
     /** True while the endpoint is not answering (an outage window is open). */
@@ -164,6 +201,10 @@ public final class DowntimeProbe implements AutoCloseable {
 
     /** Stops probing and reports; an outage still open ends now (and the report says so). */
     public Report stop() throws InterruptedException {
+        return stop(ProbeLog.End.STOPPED);
+    }
+
+    private Report stop(ProbeLog.End how) throws InterruptedException {
         ScheduledExecutorService ex;
         synchronized (this) {
             if (executor == null) {
@@ -184,16 +225,23 @@ public final class DowntimeProbe implements AutoCloseable {
                 closeOutage(System.nanoTime());
             }
             long accuracy = interval.toMillis() + slowestFailureNanos / 1_000_000;
+            if (log != null) {
+                log.ended(how, probes, failures);
+                log = null;
+            }
             return new Report(List.copyOf(outages), probes, failures, accuracy, open);
         }
     }
 
-    /** Ends the probe if the run ends without its stop step. */
+    /**
+     * Ends the probe when the process leaves with it running (the run ends without its stop step, a quit, a
+     * signal): its record says so, and a resumed run starts it again.
+     */
     @Override
     public void close() {
         if (running()) {
             try {
-                stop();
+                stop(ProbeLog.End.CLOSED);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

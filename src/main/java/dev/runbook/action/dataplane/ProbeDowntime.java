@@ -6,9 +6,15 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.elasticache.EventReader;
+import dev.runbook.action.elasticache.GroupState;
+import dev.runbook.aws.AwsClients;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
 
@@ -59,7 +65,7 @@ public final class ProbeDowntime implements Action {
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
         DowntimeProbe probe = ctx.shared(DowntimeProbe.class, DowntimeProbe::new);
-        return start ? start(ctx, probe) : stop(probe);
+        return start ? start(ctx, probe) : stop(ctx, probe);
     }
 
     private Outcome start(ActionContext ctx, DowntimeProbe probe) throws ActionException {
@@ -67,57 +73,169 @@ public final class ProbeDowntime implements Action {
             return Outcome.skipped("The downtime probe is already running; it keeps measuring until its stop step.")
                     .build();
         }
+        Optional<ProbeLog> log = ProbeLog.in(ctx.runDir(), ctx.time());
+        log.ifPresent(ProbeLog::fresh);
         try {
-            CacheConnector connector = ctx.service(CacheConnector.class).orElseGet(() -> JedisConnector.forRun(ctx));
-            probe.start(connector, interval, timeout);
+            CacheConnector connector = begin(ctx, probe, log);
             return Outcome.succeeded("Probing " + connector.describe() + " every " + interval.toMillis() + " ms")
                     .fact("probe-interval-ms", interval.toMillis())
                     // on the run's clock, so the outages (offsets from here) can be placed on the run's timeline
-                    .fact("probe-started-at", ctx.time().now()).build();
+                    .fact("probe-started-at", probe.runStartedAt()).build();
         } catch (CacheException e) {
             throw new ActionException(e.getMessage() + " The probe was not started.", null, null, e);
         }
     }
 
-    private Outcome stop(DowntimeProbe probe) throws InterruptedException {
-        if (!probe.running()) {
+    private CacheConnector begin(ActionContext ctx, DowntimeProbe probe, Optional<ProbeLog> log) {
+        CacheConnector connector = ctx.service(CacheConnector.class).orElseGet(() -> JedisConnector.forRun(ctx));
+        probe.start(connector, interval, timeout, log.orElse(null), ctx.time().now());
+        return connector;
+    }
+
+    /**
+     * A resumed run (a new process) takes the probe up again when its start step ended in an earlier process
+     * and its stop step has not run: the probe's record says which. What it measured before is in the record;
+     * the stretch in between is reported as not measured.
+     */
+    @Override
+    public void resumed(ActionContext ctx) throws ActionException {
+        if (!start) {
+            return;
+        }
+        DowntimeProbe probe = ctx.shared(DowntimeProbe.class, DowntimeProbe::new);
+        Optional<ProbeLog> log = ProbeLog.in(ctx.runDir(), ctx.time());
+        List<ProbeLog.Segment> before = log.map(ProbeDowntime::segments).orElse(List.of());
+        if (probe.running() || (!before.isEmpty() && before.get(before.size() - 1).end() == ProbeLog.End.STOPPED)) {
+            return;
+        }
+        try {
+            CacheConnector connector = begin(ctx, probe, log);
+            ctx.progress().log("downtime probe: probing " + connector.describe() + " again after the resume"
+                    + (before.isEmpty() ? "" : "; not measured since " + ProbeLog.clock(before.get(before.size() - 1)
+                    .last()) + " (the run's clock)"));
+        } catch (CacheException e) {
+            throw new ActionException("The downtime probe could not be started again after the resume: "
+                    + e.getMessage(), null, null, e);
+        }
+    }
+
+    private static List<ProbeLog.Segment> segments(ProbeLog log) {
+        try {
+            return ProbeLog.read(log.file());
+        } catch (java.io.IOException e) {
+            return List.of();
+        }
+    }
+
+    private Outcome stop(ActionContext ctx, DowntimeProbe probe) throws InterruptedException {
+        Optional<ProbeLog> log = ProbeLog.in(ctx.runDir(), ctx.time());
+        List<ProbeLog.Segment> recorded = log.map(ProbeDowntime::segments).orElse(List.of());
+        if (!probe.running() && recorded.isEmpty()) {
             return Outcome.skipped("No downtime was measured: the probe was not started in this run "
                     + "(the probe-start step did not run or was skipped).").build();
         }
-        double scale = probe.timeScale();
-        DowntimeProbe.Report r = probe.stop().scaled(scale);
-        String summary = r.outages().isEmpty()
-                ? "No outage seen in " + r.probes() + " probes; the guide estimated 5-10 min of downtime in dev"
-                : String.format(Locale.ROOT, "Clients were cut off %s in %d outage(s), longest %s; "
-                        + "the guide estimated 5-10 min in dev", human(r.totalMillis()), r.outages().size(),
-                        human(r.longestMillis()));
+        if (!probe.running() && recorded.get(recorded.size() - 1).end() == ProbeLog.End.STOPPED) {
+            return Outcome.skipped("The downtime probe was already stopped by an earlier stop step: its measurement "
+                    + "is in that step.").build();
+        }
+        ProbeHistory h;
+        long accuracy;
+        double scale;
+        boolean endedInOutage = false;
+        List<String> warnings = new ArrayList<>();
+        if (probe.running()) {
+            scale = probe.timeScale();
+            DowntimeProbe.Report r = probe.stop();
+            accuracy = Math.round(r.accuracyMillis() * scale);
+            endedInOutage = r.endedInOutage();
+            h = ProbeHistory.of(recorded, ProbeHistory.current(probe, r, ctx.time().now()));
+        } else {
+            scale = recorded.get(recorded.size() - 1).scale();
+            accuracy = Math.round(interval.toMillis() * scale);
+            h = ProbeHistory.of(recorded, null);
+            warnings.add("The probe was not running in this process (it could not be started again after the resume):"
+                    + " the downtime below is what earlier processes measured.");
+        }
+        List<ProbeHistory.Gap> gaps = h.gaps(ctx.time().now());
+        long unmeasured = gaps.stream().mapToLong(ProbeHistory.Gap::millis).sum();
+        String summary = h.outages().isEmpty()
+                ? "No outage seen in " + h.probes() + " probes"
+                : String.format(Locale.ROOT, "Clients were cut off %s in %d outage(s), longest %s", human(h.totalMillis()),
+                        h.outages().size(), human(h.longestMillis()));
+        if (!gaps.isEmpty()) {
+            summary += "; NOT MEASURED for " + human(unmeasured) + " while no runbook process was probing ("
+                    + String.join(", ", gaps.stream().map(g -> ProbeLog.clock(g.from()) + "–" + ProbeLog.clock(g.to())
+                    + (g.after() == ProbeLog.End.LOST ? " after the process was killed" : " after it left")).toList())
+                    + "): an outage then was not seen";
+        }
+        summary += h.outages().isEmpty() && gaps.isEmpty() ? "; the guide estimated 5-10 min of downtime in dev"
+                : "; the guide estimated 5-10 min in dev";
+        Instant origin = ctx.fact("probe-started-at").map(Instant::parse).orElse(h.segments().get(0).start());
         Outcome.Builder b = Outcome.succeeded(summary)
-                .fact("downtime-ms", r.totalMillis())
-                .fact("longest-outage-ms", r.longestMillis())
-                .fact("outages", r.outages().size())
-                .fact("probe-accuracy-ms", r.accuracyMillis())
-                .series("outage-ms", r.outages().stream().map(o -> (double) o.millis()).toList());
-        if (!r.outages().isEmpty()) {
-            b.fact("outage-windows", outageWindows(probe.startedAt(), r, scale));
+                .fact("downtime-ms", h.totalMillis())
+                .fact("longest-outage-ms", h.longestMillis())
+                .fact("outages", h.outages().size())
+                .fact("probe-accuracy-ms", accuracy)
+                .series("outage-ms", h.outages().stream().map(o -> (double) o.millis()).toList());
+        if (!h.outages().isEmpty()) {
+            b.fact("outage-windows", windows(origin, h.outages().stream()
+                    .map(o -> new ProbeHistory.Gap(o.start(), o.start().plusMillis(o.millis()), null)).toList()));
+        }
+        if (!gaps.isEmpty()) {
+            b.fact("probe-segments", h.segments().size());
+            b.fact("unmeasured-ms", unmeasured);
+            b.fact("unmeasured-windows", windows(origin, gaps));
+            gapEvents(ctx, gaps, b, warnings);
+        }
+        if (h.cutInOutage()) {
+            warnings.add("A process was killed while the endpoint was not answering: that outage is counted up to the "
+                    + "last thing known of the process.");
         }
         if (scale != 1.0) {
             b.fact("probe-time-scale", scale);
-            b.warning(String.format(Locale.ROOT, "Simulated endpoint: outages measured in real time and scaled by "
+            warnings.add(String.format(Locale.ROOT, "Simulated endpoint: outages measured in real time and scaled by "
                     + "the rehearsal speed (%.0fx) to simulated time.", scale));
         }
-        if (r.endedInOutage()) {
-            b.warning("The endpoint was still not answering when the probe stopped: the last outage is counted up to now.");
+        if (endedInOutage) {
+            warnings.add("The endpoint was still not answering when the probe stopped: the last outage is counted up to now.");
         }
+        warnings.forEach(b::warning);
         return b.build();
+    }
+
+    /**
+     * What AWS says happened to the group while nobody measured: its events in the gaps (a node restart there means
+     * an outage was likely missed; none means the group was not being changed). Read-only; a failure to read them is
+     * a warning, not a failed stop.
+     */
+    private static void gapEvents(ActionContext ctx, List<ProbeHistory.Gap> gaps, Outcome.Builder b,
+                                  List<String> warnings) {
+        List<String> ids = new ArrayList<>();
+        try {
+            String group = ctx.environment().replicationGroupId();
+            var client = AwsClients.elastiCache(ctx);
+            var g = GroupState.describeGroup(client, group, ids);
+            List<String> inGaps = new EventReader(client, group, g.memberClusters(), gaps.get(0).from()).readAll(ids)
+                    .stream().filter(e -> gaps.stream().anyMatch(gap -> !e.date().isBefore(gap.from())
+                            && !e.date().isAfter(gap.to()))).map(EventReader::line).toList();
+            b.fact("unmeasured-events", inGaps.size());
+            warnings.add(inGaps.isEmpty() ? "AWS recorded no event of the group while the probe was not measuring."
+                    : "AWS events while the probe was not measuring (a node restart or failover among them means an "
+                    + "outage may be hidden there): "
+                    + String.join("; ", inGaps));
+        } catch (ActionException | RuntimeException e) {
+            warnings.add("The group's events in the unmeasured stretch could not be read: " + e.getMessage());
+        }
+        b.requestIds(ids);
     }
 
     /**
      * "offsetMs+durationMs,..." of each outage from the probe's start, in the endpoint's time (a rehearsal's
      * outages happen in real time and are scaled like their durations).
      */
-    static String outageWindows(java.time.Instant probeStart, DowntimeProbe.Report r, double scale) {
-        return String.join(",", r.outages().stream().map(o -> Math.round(
-                java.time.Duration.between(probeStart, o.start()).toMillis() * scale) + "+" + o.millis()).toList());
+    static String windows(Instant origin, List<ProbeHistory.Gap> spans) {
+        return String.join(",", spans.stream().map(w -> Duration.between(origin, w.from()).toMillis() + "+"
+                + w.millis()).toList());
     }
 
     /** 2m14.3s, 850ms. */

@@ -16,8 +16,8 @@ import java.util.Optional;
  * by name (the probe's {@code probe-started-at} and {@code outage-windows}, the engine change's
  * {@code upgrade-requested-at} / {@code applied-at}), never by a runbook's step ids.
  */
-record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, List<Span> windows,
-                Optional<Instant> pointOfNoReturn, List<Mark> marks) {
+record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, List<Span> unmeasured,
+                List<Span> windows, Optional<Instant> pointOfNoReturn, List<Mark> marks) {
 
     /** How an attempt ended; each has a text mark, so nothing depends on colour alone. */
     enum Ending {
@@ -66,7 +66,7 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
     static Timeline of(List<JournalEvent> events, Optional<MaintenanceWindow> window) {
         if (events.isEmpty()) {
             Instant now = Instant.EPOCH;
-            return new Timeline(now, now, List.of(), List.of(), List.of(), Optional.empty(), List.of());
+            return new Timeline(now, now, List.of(), List.of(), List.of(), List.of(), Optional.empty(), List.of());
         }
         Instant start = Instant.parse(events.get(0).ts());
         Instant end = start;
@@ -76,6 +76,7 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
         List<Mark> marks = new ArrayList<>();
         Instant probeStart = null;
         String outageWindows = null;
+        String unmeasuredWindows = null;
         Instant noReturn = null;
         for (JournalEvent e : events) {
             Instant at = Instant.parse(e.ts());
@@ -113,6 +114,9 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
                 if (facts.containsKey("outage-windows")) {
                     outageWindows = facts.get("outage-windows");
                 }
+                if (facts.containsKey("unmeasured-windows")) {
+                    unmeasuredWindows = facts.get("unmeasured-windows");
+                }
                 if (noReturn == null && "succeeded".equals(e.event())
                         && (facts.containsKey("upgrade-requested-at") || facts.containsKey("applied-at"))) {
                     noReturn = from == null ? at : from;
@@ -121,13 +125,17 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
         }
         Instant last = end;
         open.forEach((step, from) -> bars.add(new Bar(step, from, last, Ending.INTERRUPTED, attempts.get(step))));
-        List<Span> outages = outages(probeStart, outageWindows);
+        List<Span> outages = spans(probeStart, outageWindows, "outage");
+        List<Span> unmeasured = spans(probeStart, unmeasuredWindows, "not measured (no runbook process probing)");
         List<Span> windows = window.map(w -> windows(w, start, last)).orElse(List.of());
-        return new Timeline(start, end, bars, outages, windows, Optional.ofNullable(noReturn), marks);
+        return new Timeline(start, end, bars, outages, unmeasured, windows, Optional.ofNullable(noReturn), marks);
     }
 
-    /** {@code outage-windows} = "offsetMs+durationMs,..." from the probe's start, in the endpoint's time. */
-    private static List<Span> outages(Instant probeStart, String windows) {
+    /**
+     * {@code outage-windows} (or {@code unmeasured-windows}) = "offsetMs+durationMs,..." from the probe's start, in
+     * the endpoint's time.
+     */
+    private static List<Span> spans(Instant probeStart, String windows, String what) {
         List<Span> out = new ArrayList<>();
         if (probeStart == null || windows == null || windows.isBlank()) {
             return out;
@@ -137,7 +145,7 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
             if (parts.length == 2) {
                 Instant from = probeStart.plusMillis(Long.parseLong(parts[0]));
                 long ms = Long.parseLong(parts[1]);
-                out.add(new Span(from, from.plusMillis(ms), "outage " + Duration.ofMillis(ms).toSeconds() + " s"));
+                out.add(new Span(from, from.plusMillis(ms), what + " " + Duration.ofMillis(ms).toSeconds() + " s"));
             }
         }
         return out;

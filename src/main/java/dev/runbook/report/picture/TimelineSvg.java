@@ -46,6 +46,11 @@ final class TimelineSvg {
             svg.rect(axis.x(o.from()), TOP - 6, axis.x(o.to()) - axis.x(o.from()), bottom - TOP + 12, "#ffcdd2",
                     "#c62828", o.label());
         }
+        for (Timeline.Span u : t.unmeasured()) {
+            svg.rect(axis.x(u.from()), TOP - 6, axis.x(u.to()) - axis.x(u.from()), bottom - TOP + 12, "#eeeeee",
+                    "#616161", u.label());
+            svg.text(axis.x(u.from()) + 3, bottom + 42, "? not measured", "start", null, "#424242");
+        }
         ticks(svg, axis, bottom);
         int i = 0;
         for (Map.Entry<String, List<Timeline.Bar>> row : rows.entrySet()) {
@@ -106,7 +111,10 @@ final class TimelineSvg {
         }
         svg.rect(x, y - 10, 12, 12, "#ffcdd2", "#c62828", null);
         svg.text(x + 16, y, "outage (downtime probe)", "start", null, "#000000");
-        x += 180;
+        x += 170;
+        svg.rect(x, y - 10, 12, 12, "#eeeeee", "#616161", null);
+        svg.text(x + 16, y, "not measured", "start", null, "#000000");
+        x += 100;
         svg.rect(x, y - 10, 12, 12, "#e8f5e9", "#66bb6a", null);
         svg.text(x + 16, y, "maintenance window", "start", null, "#000000");
     }

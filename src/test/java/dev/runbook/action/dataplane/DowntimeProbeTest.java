@@ -95,7 +95,9 @@ class DowntimeProbeTest {
 
     @Test
     void stopWithoutStartIsSkippedWithTheReason() throws Exception {
-        Outcome o = stop().execute(new TestContext());
+        TestContext ctx = new TestContext();
+        ctx.runDir = dir;
+        Outcome o = stop().execute(ctx);
 
         assertEquals(Outcome.Status.SKIPPED, o.status());
         assertEquals("No downtime was measured: the probe was not started in this run (the probe-start step did not "
