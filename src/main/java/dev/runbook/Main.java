@@ -1,5 +1,7 @@
 package dev.runbook;
 
+import dev.runbook.config.InvalidInputException;
+
 import dev.runbook.cli.AnalyzePlanCommand;
 import dev.runbook.cli.CheckEndpointCommand;
 import dev.runbook.cli.ExportSsmCommand;

@@ -1,5 +1,7 @@
 package dev.runbook.aws;
 
+import dev.runbook.action.AwsErrors;
+
 import dev.runbook.action.ActionException;
 import java.time.Instant;
 import java.util.Optional;

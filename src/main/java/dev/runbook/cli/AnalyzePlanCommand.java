@@ -1,7 +1,7 @@
 package dev.runbook.cli;
 
 import dev.runbook.ExitCodes;
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.action.terraform.PlanAnalysis;
 import dev.runbook.action.terraform.PlanExpectations;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.runbook.cli;
 
 import dev.runbook.ExitCodes;
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.action.dataplane.AuthToken;
 import dev.runbook.action.dataplane.CacheException;
 import dev.runbook.action.dataplane.Endpoint;

@@ -1,7 +1,7 @@
 package dev.runbook.cli;
 
 import dev.runbook.ExitCodes;
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.BuildInfo;
 import dev.runbook.action.ssm.SsmDocumentCheck;
 import dev.runbook.config.Environment;

@@ -1,6 +1,6 @@
 package dev.runbook.cli;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.action.dataplane.AuthToken;
 import dev.runbook.action.dataplane.CacheException;
 import dev.runbook.aws.RehearsalBackend;

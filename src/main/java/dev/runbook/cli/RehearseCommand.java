@@ -1,6 +1,6 @@
 package dev.runbook.cli;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.aws.RehearsalBackend;
 import dev.runbook.aws.sim.Fault;
 import dev.runbook.config.Settings;

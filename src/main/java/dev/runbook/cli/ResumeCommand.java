@@ -1,6 +1,6 @@
 package dev.runbook.cli;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.aws.Backend;
 import dev.runbook.run.RecordedStart;
 import java.io.PrintWriter;

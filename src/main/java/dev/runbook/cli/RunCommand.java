@@ -1,6 +1,6 @@
 package dev.runbook.cli;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.aws.AwsLocation;
 import dev.runbook.aws.CallerIdentity;
 import dev.runbook.aws.DryRunBackend;
@@ -108,7 +108,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The real AWS backend: read-only guarded for a dry run. */
     static RunSetup.BackendFactory backends(boolean dryRun, String region, String profile) {
         return (s, env, dir) -> {
-            dev.runbook.aws.AwsTarget.check(region, profile);
+            dev.runbook.action.AwsTarget.check(region, profile);
             return dryRun ? new DryRunBackend(region, profile) : new LiveBackend(region, profile);
         };
     }
@@ -131,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
             id = backend.callerIdentity();
         } catch (SdkException e) {
             org.slf4j.LoggerFactory.getLogger(RunCommand.class).warn("STS GetCallerIdentity failed", e);
-            throw new InvalidInputException(dev.runbook.aws.AwsErrors.translate(
+            throw new InvalidInputException(dev.runbook.action.AwsErrors.translate(
                     "tell who the AWS credentials are (STS GetCallerIdentity)", env.replicationGroupId(), e).getMessage(), e);
         }
         out.printf("AWS account %s as %s%n", id.account(), id.arn());

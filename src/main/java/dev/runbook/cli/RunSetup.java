@@ -1,7 +1,7 @@
 package dev.runbook.cli;
 
 import dev.runbook.ExitCodes;
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.action.Mode;
 import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
@@ -294,7 +294,7 @@ final class RunSetup {
                 Runs.discard(dir);
             }
             throw new InvalidInputException((fromFlag ? "--runs-dir " : "runs-dir ") + root + ": cannot create a run"
-                    + " folder there (" + dev.runbook.run.RunFiles.why(e.getCause()) + "): "
+                    + " folder there (" + dev.runbook.action.RunFiles.why(e.getCause()) + "): "
                     + (fromFlag ? "pass a folder you can write to" : "set runs-dir in the settings, or pass --runs-dir DIR"),
                     e);
         }

@@ -3,7 +3,7 @@ package dev.runbook.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

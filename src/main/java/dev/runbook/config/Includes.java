@@ -1,7 +1,7 @@
 package dev.runbook.config;
 
 import com.typesafe.config.ConfigException;
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,7 +3,7 @@ package dev.runbook.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 
 /** Turns typesafe-config origins and exceptions into the one-line {@code file:line: message} operators see. */
 public final class Origins {

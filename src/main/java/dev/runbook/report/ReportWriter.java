@@ -7,7 +7,7 @@ import dev.runbook.run.JournalReplay;
 import dev.runbook.run.JournalSecrets;
 import dev.runbook.run.PreflightSummary;
 import dev.runbook.run.Run;
-import dev.runbook.run.RunFiles;
+import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

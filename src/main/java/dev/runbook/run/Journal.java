@@ -1,5 +1,7 @@
 package dev.runbook.run;
 
+import dev.runbook.action.RunFiles;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.runbook.run;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import java.nio.file.Path;
 import java.util.List;
 

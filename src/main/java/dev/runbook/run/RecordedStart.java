@@ -1,6 +1,8 @@
 package dev.runbook.run;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.action.RunFiles;
+
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.runbook.RunbookLoader;

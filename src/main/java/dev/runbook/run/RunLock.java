@@ -1,6 +1,8 @@
 package dev.runbook.run;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.action.RunFiles;
+
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.LocalHost;
 import java.io.IOException;
 import java.io.UncheckedIOException;

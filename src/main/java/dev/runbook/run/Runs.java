@@ -1,5 +1,7 @@
 package dev.runbook.run;
 
+import dev.runbook.action.RunFiles;
+
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

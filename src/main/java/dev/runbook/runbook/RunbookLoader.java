@@ -5,7 +5,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionFactory;
 import dev.runbook.action.ActionRegistry;

@@ -1,5 +1,7 @@
 package dev.runbook.aws;
 
+import dev.runbook.action.AwsErrors;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;

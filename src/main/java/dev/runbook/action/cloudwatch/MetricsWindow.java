@@ -1,7 +1,7 @@
 package dev.runbook.action.cloudwatch;
 
-import dev.runbook.aws.AwsClients;
-import dev.runbook.aws.RequestIds;
+import dev.runbook.action.AwsClients;
+import dev.runbook.action.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -9,7 +9,7 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.elasticache.GroupState;
-import dev.runbook.aws.AwsErrors;
+import dev.runbook.action.AwsErrors;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
-import dev.runbook.run.RunFiles;
+import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

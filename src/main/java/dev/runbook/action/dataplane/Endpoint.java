@@ -1,6 +1,6 @@
 package dev.runbook.action.dataplane;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -8,7 +8,7 @@ import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.elasticache.EventReader;
 import dev.runbook.action.elasticache.GroupState;
-import dev.runbook.aws.AwsClients;
+import dev.runbook.action.AwsClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

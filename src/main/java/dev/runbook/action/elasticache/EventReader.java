@@ -1,8 +1,8 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.aws.RequestIds;
+import dev.runbook.action.RequestIds;
 import dev.runbook.action.ActionException;
-import dev.runbook.aws.AwsErrors;
+import dev.runbook.action.AwsErrors;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;

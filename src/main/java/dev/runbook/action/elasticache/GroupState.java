@@ -1,7 +1,7 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.aws.RequestIds;
-import dev.runbook.aws.AwsErrors;
+import dev.runbook.action.RequestIds;
+import dev.runbook.action.AwsErrors;
 import dev.runbook.action.ActionException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

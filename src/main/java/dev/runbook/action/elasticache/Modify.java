@@ -1,9 +1,9 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.aws.RequestIds;
+import dev.runbook.action.RequestIds;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
-import dev.runbook.aws.AwsErrors;
+import dev.runbook.action.AwsErrors;
 import java.util.List;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

@@ -3,7 +3,7 @@ package dev.runbook.action.elasticache;
 import dev.runbook.action.dataplane.AuthToken;
 import dev.runbook.action.dataplane.CacheException;
 import java.util.Optional;
-import dev.runbook.aws.AwsClients;
+import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;

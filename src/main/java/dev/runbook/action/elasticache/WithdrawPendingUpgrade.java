@@ -6,7 +6,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
-import dev.runbook.aws.AwsClients;
+import dev.runbook.action.AwsClients;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Instant;
 import java.util.ArrayList;

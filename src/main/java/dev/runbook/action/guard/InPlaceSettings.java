@@ -1,6 +1,6 @@
 package dev.runbook.action.guard;
 
-import dev.runbook.aws.AwsClients;
+import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;

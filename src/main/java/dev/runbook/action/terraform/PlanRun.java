@@ -1,6 +1,6 @@
 package dev.runbook.action.terraform;
 
-import dev.runbook.run.RunFiles;
+import dev.runbook.action.RunFiles;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Preview;

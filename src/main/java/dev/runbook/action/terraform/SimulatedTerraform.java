@@ -1,6 +1,6 @@
 package dev.runbook.action.terraform;
 
-import dev.runbook.run.RunFiles;
+import dev.runbook.action.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

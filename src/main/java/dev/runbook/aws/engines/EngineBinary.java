@@ -1,6 +1,6 @@
 package dev.runbook.aws.engines;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.runbook.aws.engines;
 
-import dev.runbook.run.RunFiles;
+import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;

@@ -1,6 +1,6 @@
 package dev.runbook.aws.engines;
 
-import dev.runbook.run.RunFiles;
+import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

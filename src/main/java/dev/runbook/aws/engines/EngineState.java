@@ -1,7 +1,7 @@
 package dev.runbook.aws.engines;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.runbook.run.RunFiles;
+import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import dev.runbook.action.dataplane.GroupEndpoints;
 import dev.runbook.action.dataplane.JedisConnector;
 import dev.runbook.action.elasticache.SnapshotFiles;
 import dev.runbook.aws.sim.NodeEngines;
-import dev.runbook.run.RunFiles;
+import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package dev.runbook.aws;
+package dev.runbook.action;
 
 import software.amazon.awssdk.awscore.AwsResponse;
 

@@ -1,4 +1,4 @@
-package dev.runbook.run;
+package dev.runbook.action;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;

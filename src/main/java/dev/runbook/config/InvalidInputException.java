@@ -1,4 +1,4 @@
-package dev.runbook;
+package dev.runbook.config;
 
 /**
  * Bad input from the operator: a settings or runbook file, a flag, a typed confirmation. The message is one

@@ -1,4 +1,4 @@
-package dev.runbook.aws;
+package dev.runbook.action;
 
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;

@@ -1,6 +1,6 @@
-package dev.runbook.aws;
+package dev.runbook.action;
 
-import dev.runbook.InvalidInputException;
+import dev.runbook.config.InvalidInputException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
