@@ -1,5 +1,7 @@
 package dev.runbook.action;
 
+import java.util.Optional;
+
 /**
  * The operation behind one runbook step. Built from the step's parameters when the runbook loads; receives
  * its clients through the {@link ActionContext} when it runs, never building them itself.
@@ -37,6 +39,24 @@ public interface Action {
     /** The facts it records when it succeeds that other actions' preconditions may name (e.g. "snapshot-name"). */
     default java.util.Set<String> records() {
         return java.util.Set.of();
+    }
+
+    /**
+     * After a crash, for a mutating step that started but never ended: whether its change took effect, judged from
+     * {@code step} (its journaled start and facts), this action's own parameters and what AWS shows now — read-only
+     * calls only. Empty (the default) when this action cannot tell: resume then stops for an operator.
+     */
+    default Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step)
+            throws ActionException, InterruptedException {
+        return Optional.empty();
+    }
+
+    /**
+     * A rehearsal resumed after a crash: what its new simulation must hold because this step was sent (it started in
+     * the old process, whose simulation died with it). Decision: a mutation that started is taken as sent, the state a
+     * real crash most often leaves, which makes resume prove it does not send it twice. Nothing by default.
+     */
+    default void reseed(Reseed seed, Reconciliation.Interrupted step) {
     }
 
     /**

@@ -32,7 +32,7 @@ public final class ResumeCommand implements Callable<Integer> {
     /**
      * Builds the Run that continues an old run: same id and folder, the journal reopened for appending (never
      * a new run-started event), the environment and mode from the old run-started facts, and for a rehearsal
-     * the simulation seeded with {@code ReconcileSeed.from(replay, group)}. Returns null when the operator
+     * the simulation seeded by each sent step's {@code Action.reseed}. Returns null when the operator
      * declined to proceed. The real one is {@code ResumeOpener}; tests pass their own.
      */
     public interface RunOpener {

@@ -6,12 +6,12 @@ import dev.runbook.aws.Backend;
 import dev.runbook.aws.LiveBackend;
 import dev.runbook.action.dataplane.ProbeLog;
 import dev.runbook.aws.RehearsalBackend;
-import dev.runbook.aws.sim.CacheSimulation;
+import dev.runbook.action.Reseed;
+import dev.runbook.runbook.Runbook;
 import dev.runbook.aws.sim.Fault;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.run.JournalReplay;
-import dev.runbook.run.ReconcileSeed;
 import java.io.BufferedReader;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,7 +23,7 @@ import java.util.Set;
 /**
  * The real {@link ResumeCommand.RunOpener}: rebuilds an old run's backend from its run-started facts. A
  * rehearsal gets a new simulation at the old speed, drills and engine endpoint, its clock going on from the
- * journal's last event, seeded with what the journal says was sent ({@link ReconcileSeed}) so reconciliation
+ * journal's last event, seeded with what each sent step says it left ({@code Action.reseed}) so reconciliation
  * finds what AWS would show. A dry run or live run gets real AWS clients and the identity check of {@code run},
  * and must be the same AWS account as before.
  */
@@ -51,7 +51,7 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         String mode = replay.startFact("mode").orElse("");
         return switch (mode) {
             case "REHEARSAL" -> setup.reopen(dir, replay.startFacts(), runbook, settings, env,
-                    (s, e, d) -> rehearsal(s, e, replay, d), (backend, e) -> Map.of());
+                    (s, e, d) -> rehearsal(s, e, replay, d, setup.load(runbook, e)), (backend, e) -> Map.of());
             case "DRY-RUN", "LIVE" -> {
                 boolean dryRun = mode.equals("DRY-RUN");
                 String profile = replay.startFact("profile").orElse(settings.profile());
@@ -66,7 +66,8 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         };
     }
 
-    private static Backend rehearsal(Settings settings, Environment env, JournalReplay replay, Path dir) {
+    private static Backend rehearsal(Settings settings, Environment env, JournalReplay replay, Path dir,
+                                     Runbook runbook) {
         long speed = replay.startFact("speed").map(Long::parseLong).orElse((long) settings.rehearsalSpeed());
         Set<Fault> drills = EnumSet.noneOf(Fault.class);
         replay.startFact("drills").filter(d -> !d.equals("none"))
@@ -80,10 +81,14 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         Instant probed = ProbeLog.lastTime(dir).filter(last::isBefore).orElse(last);
         RehearsalBackend backend = RehearseCommand.withSimulatedServices(new RehearsalBackend(settings, env, speed,
                 drills, probed), env);
-        ReconcileSeed seed = ReconcileSeed.from(replay, env.replicationGroupId());
-        backend.simulation().restoreFrom(env, new CacheSimulation.SentChanges(seed.engineChanged(),
-                seed.snapshotName(), seed.replicasAdded(), seed.failoverEnabled(), seed.transitEncryption(),
-                seed.restored()));
+        // the old simulation died with the process: each step that was sent says what the new one must hold again
+        Reseed seed = new Reseed();
+        for (JournalReplay.StepRecord rec : replay.steps()) {
+            if (rec.sent()) {
+                runbook.entry(rec.key()).ifPresent(e -> e.step().action().reseed(seed, rec.asInterrupted()));
+            }
+        }
+        backend.simulation().restoreFrom(env, seed);
         return real == null ? backend : real.resume(backend, env, dir);
     }
 

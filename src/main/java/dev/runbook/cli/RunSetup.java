@@ -8,7 +8,7 @@ import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.report.ReportWriter;
 import dev.runbook.run.Autopilot;
-import dev.runbook.run.AwsReconciler;
+import dev.runbook.run.ActionReconciler;
 import dev.runbook.run.Confirmation;
 import dev.runbook.run.Confirmer;
 import dev.runbook.run.DryRunBaseline;
@@ -79,12 +79,12 @@ final class RunSetup {
     static final Begin RESUMED = new Begin() {
         @Override
         public void beforeTui(Run run) throws InterruptedException {
-            new ResumeSession(run, new AwsReconciler()).restore();
+            new ResumeSession(run, new ActionReconciler()).restore();
         }
 
         @Override
         public Autopilot.Result drive(Run run, Confirmer confirmer) throws InterruptedException {
-            return new ResumeSession(run, new AwsReconciler()).resumeAndDrive(confirmer);
+            return new ResumeSession(run, new ActionReconciler()).resumeAndDrive(confirmer);
         }
     };
 
@@ -171,6 +171,11 @@ final class RunSetup {
         }
     }
 
+    /** The runbook file as this setup loads it for {@code env}. */
+    Runbook load(Path runbookFile, Environment env) {
+        return common.loader().load(runbookFile, env);
+    }
+
     /**
      * The Run that continues the run in {@code dir}: same id and folder, its journal reopened for appending
      * (no new run-started event). Null when the operator declined at the backend's check; the caller closes
@@ -178,7 +183,7 @@ final class RunSetup {
      */
     ResumeCommand.Opened reopen(Path dir, Map<String, String> startFacts, Path runbookFile, Settings settings,
                                 Environment env, BackendFactory backends, BeforeStart beforeStart) {
-        Runbook runbook = common.loader().load(runbookFile, env);
+        Runbook runbook = load(runbookFile, env);
         Backend backend = backends.create(settings, env, dir);
         ResumeCommand.Opened opened = null;
         try {

@@ -1,5 +1,7 @@
 package dev.runbook.run;
 
+import dev.runbook.action.Reconciliation;
+
 import dev.runbook.action.Outcome;
 import dev.runbook.runbook.Runbook;
 import java.time.Duration;
@@ -37,6 +39,16 @@ public final class JournalReplay {
                 case "cannot-check" -> StepStatus.CANNOT_CHECK;
                 default -> StepStatus.FAILED;
             };
+        }
+
+        /** The step as an action reconciles or re-seeds from it: when it started, the facts it journaled. */
+        public Reconciliation.Interrupted asInterrupted() {
+            return new Reconciliation.Interrupted(Optional.ofNullable(started).map(Instant::parse), facts);
+        }
+
+        /** It started and did not fail or get skipped: a mutation taken as sent when its process died. */
+        public boolean sent() {
+            return started != null && (status() == StepStatus.DONE || status() == StepStatus.RUNNING);
         }
 
         /** Time the attempt took, when it both started and ended. */

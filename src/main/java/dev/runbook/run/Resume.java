@@ -1,5 +1,7 @@
 package dev.runbook.run;
 
+import dev.runbook.action.Reconciliation;
+
 import dev.runbook.runbook.Runbook;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,10 +42,10 @@ public final class Resume {
                     findings.add(rec.key() + " (read-only) was interrupted: it runs again");
                     continue;
                 }
-                Reconciler.Finding f = reconciler.reconcile(entry.get(), rec, run);
+                Reconciliation f = reconciler.reconcile(entry.get(), rec, run);
                 run.reconciled(entry.get(), f.resolution().word(), f.summary(), f.facts());
                 findings.add(rec.key() + " was interrupted: " + f.summary());
-                needsOperator |= f.resolution() == Reconciler.Resolution.UNKNOWN;
+                needsOperator |= f.resolution() == Reconciliation.Resolution.UNKNOWN;
             } else if (status != StepStatus.PENDING) {
                 run.restore(rec.toState(entry.get()));
             }

@@ -1,6 +1,7 @@
 package dev.runbook.run;
 
 import dev.runbook.action.Action;
+import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
@@ -303,6 +304,11 @@ public final class Run {
                 .get(0).toState(entry);
         restore(restored);
         listener.stepChanged(restored);
+    }
+
+    /** The context actions run with (resume's reconciliation uses it too). */
+    ActionContext context() {
+        return context;
     }
 
     /**

@@ -27,7 +27,7 @@ class ResumeTest {
     private Autopilot.Result crashThenResume(String crashIn) throws Exception {
         crash(crashIn);
         Run second = kit.run(tmp, ID);
-        return new ResumeSession(second, new AwsReconciler()).resumeAndDrive(YES);
+        return new ResumeSession(second, new ActionReconciler()).resumeAndDrive(YES);
     }
 
     /** Runs until the action {@code crashIn} dies after its effect, as a SIGKILL would leave it. */
@@ -151,7 +151,7 @@ class ResumeTest {
         Files.writeString(tmp.resolve(Journal.FILE), "{\"ts\":\"2026-11-29T04:31:00Z\",\"run\":\"" + ID + "\",\"st",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Run second = kit.run(tmp, ID);
-        Resume.Result found = new ResumeSession(second, new AwsReconciler()).restore();
+        Resume.Result found = new ResumeSession(second, new ActionReconciler()).restore();
 
         int torn = (int) Files.readAllLines(tmp.resolve(Journal.FILE)).stream().filter(l -> l.endsWith("\"st")).count();
         assertEquals(1, torn);
@@ -165,7 +165,7 @@ class ResumeTest {
     @Test
     void aStepTheReconcilerCannotJudgeStopsTheResumeForAnOperator() throws Exception {
         crash("terraform.apply");
-        Reconciler unsure = (entry, rec, run) -> new Reconciler.Finding(Reconciler.Resolution.UNKNOWN,
+        Reconciler unsure = (entry, rec, run) -> dev.runbook.action.Reconciliation.unknown(
                 "cannot tell", java.util.Map.of());
 
         Autopilot.Result r = new ResumeSession(kit.run(tmp, ID), unsure).resumeAndDrive(YES);

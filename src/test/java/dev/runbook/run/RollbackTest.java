@@ -52,7 +52,7 @@ class RollbackTest {
         assertEquals(1, count("rollback-started"));
 
         Run second = kit.run(tmp, ID);
-        Autopilot.Result result = new ResumeSession(second, new AwsReconciler()).resumeAndDrive(YES);
+        Autopilot.Result result = new ResumeSession(second, new ActionReconciler()).resumeAndDrive(YES);
 
         assertEquals(Autopilot.Result.ROLLED_BACK, result);
         assertEquals(1, kit.executed("terraform.apply"), "the migration is not driven again");

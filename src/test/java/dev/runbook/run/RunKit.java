@@ -116,6 +116,13 @@ final class RunKit {
         }
 
         @Override
+        public java.util.Optional<dev.runbook.action.Reconciliation> reconcile(ActionContext ctx,
+                dev.runbook.action.Reconciliation.Interrupted step) throws dev.runbook.action.ActionException,
+                InterruptedException {
+            return real.reconcile(ctx, step);
+        }
+
+        @Override
         public boolean mutates() {
             return real.mutates();
         }

@@ -1,5 +1,9 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import java.util.Optional;
+
 import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -86,5 +90,15 @@ public final class AddReplicas implements Action {
                         "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Status", "available"),
                 ctx.script("Grown", "the group has " + numCacheClusters + " node(s)", "group.py", "node_count",
                         SsmStep.inputs("ReplicationGroupId", ctx.group(), "AtLeast", numCacheClusters)));
+    }
+
+    @Override
+    public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> g.memberClusters().size() >= numCacheClusters, "the group already has " + numCacheClusters + " nodes", "adding replicas"));
+    }
+
+    @Override
+    public void reseed(Reseed seed, Reconciliation.Interrupted step) {
+        seed.replicasAdded();
     }
 }

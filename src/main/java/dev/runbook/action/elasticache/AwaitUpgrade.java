@@ -1,5 +1,8 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+
 import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -267,5 +270,11 @@ public final class AwaitUpgrade implements Action {
                 SsmOutput.string("MemberVersions", "$.Payload.MemberVersions")));
         return SsmForm.of(steps).withTerminalOnly("streaming the group's and members' events into the log while it"
                 + " waits (the events step reads them afterwards)");
+    }
+
+    /** The wait started, so the engine change before it was sent. */
+    @Override
+    public void reseed(Reseed seed, Reconciliation.Interrupted step) {
+        seed.engineChanged();
     }
 }

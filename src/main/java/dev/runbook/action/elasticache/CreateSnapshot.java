@@ -1,5 +1,13 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import dev.runbook.action.OrderedMaps;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
+import software.amazon.awssdk.services.elasticache.model.NodeSnapshot;
+
 import dev.runbook.action.AwsClients;
 import dev.runbook.action.RequestIds;
 import dev.runbook.action.Action;
@@ -35,6 +43,7 @@ import dev.runbook.action.ssm.SsmStep;
 public final class CreateSnapshot implements Action {
     static final Duration REUSE_WITHIN = Duration.ofHours(1);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
+    private static final Duration RECONCILE_POLL = Duration.ofSeconds(15);
     private final String group;
 
     public CreateSnapshot(String group) {
@@ -155,5 +164,59 @@ public final class CreateSnapshot implements Action {
                 .withFact("snapshot-name", name)
                 .withTerminalOnly("reusing an available pre-valkey snapshot of the last hour (a"
                         + " resumed terminal run never takes a second one); each execution takes its own");
+    }
+
+    /**
+     * The snapshot is reused when it exists: the journal's name, else the newest {@code <group>-pre-valkey-*}
+     * manual snapshot taken since the step started. Decision: a snapshot still {@code creating} is waited for
+     * here (bounded by the snapshot timeout), because the step's promise is "available" and the engine change
+     * must not start before it is.
+     */
+    @Override
+    public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step)
+            throws InterruptedException {
+        ElastiCacheClient ec = ctx.elastiCache();
+        Instant since = step.started().map(t -> t.minusSeconds(60)).orElse(Instant.EPOCH);
+        Optional<Snapshot> found = manualSnapshots(ec, step.facts().get("snapshot-name"), since);
+        if (found.isEmpty()) {
+            return Optional.of(Reconciliation.pending("no manual snapshot " + Snapshots.preValkeyPrefix(group)
+                    + "* since the step started: it was not taken, and may run", Map.of()));
+        }
+        String name = found.get().snapshotName();
+        Instant deadline = ctx.time().now().plus(ctx.settings().waits().snapshotTimeout());
+        String status = found.get().snapshotStatus();
+        while ("creating".equals(status) && ctx.time().now().isBefore(deadline)) {
+            ctx.time().sleep(RECONCILE_POLL);
+            status = manualSnapshots(ec, name, Instant.EPOCH).map(Snapshot::snapshotStatus).orElse("gone");
+        }
+        if (!"available".equals(status)) {
+            return Optional.of(Reconciliation.unknown("snapshot " + name + " exists but is " + status
+                    + ": check it before the engine change", Map.of("snapshot-name", name)));
+        }
+        return Optional.of(Reconciliation.done("snapshot " + name + " exists and is available: reused, not taken again",
+                OrderedMaps.of("snapshot-name", name, "snapshot-status", status)));
+    }
+
+    private Optional<Snapshot> manualSnapshots(ElastiCacheClient ec, String name, Instant since) {
+        return ec.describeSnapshots(r -> r.replicationGroupId(group).snapshotSource("manual")).snapshots().stream()
+                .filter(s -> name != null ? s.snapshotName().equals(name)
+                        : s.snapshotName().startsWith(Snapshots.preValkeyPrefix(group)) && !created(s).isBefore(since))
+                .max(Comparator.comparing(CreateSnapshot::created));
+    }
+
+    private static Instant created(Snapshot s) {
+        return s.nodeSnapshots().stream().map(NodeSnapshot::snapshotCreateTime).filter(Objects::nonNull)
+                .min(Comparator.naturalOrder()).orElse(Instant.MAX); // still creating: as new as it gets
+    }
+
+    /** The journal's snapshot name, or for a snapshot caught mid-flight the name this step gives it at its start. */
+    @Override
+    public void reseed(Reseed seed, Reconciliation.Interrupted step) {
+        String named = step.facts().get("snapshot-name");
+        if (named != null) {
+            seed.snapshot(named);
+        } else {
+            step.started().ifPresent(t -> seed.snapshot(nameAt(group, t)));
+        }
     }
 }

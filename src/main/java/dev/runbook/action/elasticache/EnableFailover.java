@@ -1,5 +1,10 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import java.util.Optional;
+import software.amazon.awssdk.services.elasticache.model.AutomaticFailoverStatus;
+
 import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -108,5 +113,15 @@ public final class EnableFailover implements Action {
                         "DescribeReplicationGroups", id, "$.ReplicationGroups[0].MultiAZ", wantMultiAz),
                 ctx.waitFor("Available", "available again", ctx.waits().upgradeTimeout(), "elasticache",
                         "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Status", "available"));
+    }
+
+    @Override
+    public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> g.automaticFailover() == AutomaticFailoverStatus.ENABLED, "automatic failover is already on", "turning failover on"));
+    }
+
+    @Override
+    public void reseed(Reseed seed, Reconciliation.Interrupted step) {
+        seed.failoverEnabled();
     }
 }

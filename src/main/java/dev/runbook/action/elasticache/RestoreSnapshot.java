@@ -1,5 +1,10 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import java.util.Map;
+import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
+
 import dev.runbook.action.dataplane.AuthToken;
 import dev.runbook.action.dataplane.CacheException;
 import java.util.Optional;
@@ -268,5 +273,22 @@ public final class RestoreSnapshot implements Action {
                 "$.ReplicationGroups[0].Status", "available"));
         return SsmForm.of(steps).withTerminalOnly("waiting for a " + target + " left by an earlier attempt instead"
                 + " of creating it twice");
+    }
+
+    /** Done when the new group exists (whatever its state): the restore was sent. */
+    @Override
+    public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
+        Optional<ReplicationGroup> g = GroupEvidence.describe(ctx.elastiCache(), newGroup);
+        if (g.isPresent()) {
+            return Optional.of(Reconciliation.done(newGroup + " exists (" + g.get().status()
+                    + "): the restore was sent, not sent again", Map.of("restored-group", newGroup)));
+        }
+        return Optional.of(Reconciliation.pending(newGroup + " does not exist: the restore was not sent, and may run",
+                Map.of()));
+    }
+
+    @Override
+    public void reseed(Reseed seed, Reconciliation.Interrupted step) {
+        seed.restored(newGroup);
     }
 }

@@ -1,5 +1,9 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import java.util.Optional;
+
 import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -103,5 +107,15 @@ public final class SetTransitEncryption implements Action {
                         SsmContext.bool(true)),
                 ctx.waitFor("Available", "available again", ctx.waits().upgradeTimeout(), "elasticache",
                         "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Status", "available"));
+    }
+
+    @Override
+    public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> Boolean.valueOf(enabled).equals(g.transitEncryptionEnabled()), "in-transit encryption is already on", "the TLS change"));
+    }
+
+    @Override
+    public void reseed(Reseed seed, Reconciliation.Interrupted step) {
+        seed.transitEncryption();
     }
 }

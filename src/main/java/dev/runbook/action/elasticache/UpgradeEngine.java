@@ -1,5 +1,9 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import java.util.Optional;
+
 import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -112,5 +116,15 @@ public final class UpgradeEngine implements Action {
                         SsmStep.inputs("ReplicationGroupId", ctx.group(), "Engine", engine, "EngineVersion", version,
                                 "CacheParameterGroupName", parameterGroup, "ApplyImmediately", applyImmediately))
                         .changing());
+    }
+
+    @Override
+    public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> engine.equals(g.engine()), "the engine is already " + engine, "the engine change"));
+    }
+
+    @Override
+    public void reseed(Reseed seed, Reconciliation.Interrupted step) {
+        seed.engineChanged();
     }
 }

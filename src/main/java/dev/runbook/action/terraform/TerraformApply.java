@@ -1,5 +1,9 @@
 package dev.runbook.action.terraform;
 
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import dev.runbook.action.elasticache.GroupEvidence;
+
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -165,5 +169,18 @@ public final class TerraformApply implements Action {
     public SsmForm ssm(SsmContext ctx) {
         return SsmForm.notExportable("terraform apply applies only a plan reviewed in the terminal run; the document"
                 + " changes the group through the API (the sdk path)");
+    }
+
+    /** The apply changes the engine: done when the environment's group runs the target engine (or is modifying). */
+    @Override
+    public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
+        String engine = ctx.environment().target().engine();
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), ctx.environment().replicationGroupId(),
+                g -> engine.equals(g.engine()), "the engine is already " + engine, "the engine change"));
+    }
+
+    @Override
+    public void reseed(Reseed seed, Reconciliation.Interrupted step) {
+        seed.engineChanged();
     }
 }

@@ -1,5 +1,7 @@
 package dev.runbook.aws.sim;
 
+import dev.runbook.action.Reseed;
+
 import dev.runbook.action.TimeSource;
 import dev.runbook.config.Environment;
 import java.time.Duration;
@@ -135,41 +137,32 @@ public final class CacheSimulation {
     }
 
     /**
-     * What a resumed rehearsal's simulation must show again because the old run (whose simulation died with
-     * it) sent it: the pre-migration manual snapshot, replicas, failover, the engine change, TLS, a restored
-     * rollback group. Built by the resume code from the journal.
-     */
-    public record SentChanges(boolean engineChanged, java.util.Optional<String> snapshotName, boolean replicasAdded,
-                              boolean failoverEnabled, boolean transitEncryption, boolean restoredGroup) {
-    }
-
-    /**
      * Puts the environment's group where the old run left it, as settled state (no change in flight), so that
      * resume's reconciliation finds what AWS would show. Order matters: the snapshot is of the Redis group, taken
      * before the engine change; the rollback group is restored from that snapshot.
      */
-    public synchronized void restoreFrom(Environment env, SentChanges sent) {
+    public synchronized void restoreFrom(Environment env, Reseed sent) {
         SimGroup g = require(env.replicationGroupId());
         Instant now = clock.now();
         sent.snapshotName().ifPresent(name -> snapshots.put(name, new SimSnapshot(name, g, "manual", now, "available")));
-        if (sent.replicasAdded()) {
+        if (sent.replicasAddedSent()) {
             while (g.members.size() < env.numCacheClusters()) {
                 g.members.add(new SimGroup.Member(g.nextMemberId(), now, g.primary().engineVersion, false));
             }
         }
-        if (sent.failoverEnabled()) {
+        if (sent.failoverEnabledSent()) {
             g.automaticFailover = true;
             g.multiAz = env.multiAz();
         }
-        if (sent.restoredGroup() && sent.snapshotName().isPresent()) {
-            SimGroup r = new SimGroup(g.id + "-rollback", now);
+        if (sent.restoredGroup().isPresent() && sent.snapshotName().isPresent()) {
+            SimGroup r = new SimGroup(sent.restoredGroup().get(), now);
             r.engine = g.engine;
             r.nodeType = g.nodeType;
             r.parameterGroup = g.parameterGroup;
             r.members.add(new SimGroup.Member(r.nextMemberId(), now, g.primary().engineVersion, true));
             groups.put(r.id, r);
         }
-        if (sent.engineChanged()) {
+        if (sent.engineChangedSent()) {
             Catalog.EngineVersion target = Catalog.find(env.target().engine(), env.target().version())
                     .orElseThrow(() -> new IllegalArgumentException("the simulation has no " + env.target().engine()
                             + " " + env.target().version()));
@@ -177,7 +170,7 @@ public final class CacheSimulation {
             g.parameterGroup = "default." + target.family();
             g.members.forEach(m -> m.engineVersion = target.full());
         }
-        if (sent.transitEncryption()) {
+        if (sent.transitEncryptionSent()) {
             g.transitEncryption = true;
             g.transitMode = "preferred";
         }
