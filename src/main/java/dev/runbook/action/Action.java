@@ -42,6 +42,14 @@ public interface Action {
     }
 
     /**
+     * What this step measures for the completion report, as a kind the report reads its facts by (never by the
+     * step's id, which a runbook may name as it likes): {@link ReportKind}. Empty for steps no report section reads.
+     */
+    default Optional<String> reportKind() {
+        return Optional.empty();
+    }
+
+    /**
      * After a crash, for a mutating step that started but never ended: whether its change took effect, judged from
      * {@code step} (its journaled start and facts), this action's own parameters and what AWS shows now — read-only
      * calls only. Empty (the default) when this action cannot tell: resume then stops for an operator.

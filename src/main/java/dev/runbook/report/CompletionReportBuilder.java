@@ -1,5 +1,7 @@
 package dev.runbook.report;
 
+import dev.runbook.action.ReportKind;
+
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.report.CompletionReport.Measured;
@@ -110,32 +112,58 @@ public final class CompletionReportBuilder {
                 .orElse("unknown (the run recorded no resolved region)");
     }
 
-    /** The fact {@code key} recorded by the step {@code stepId}, or why it is not there. */
-    Measured factOf(String stepId, String key) {
-        Optional<JournalReplay.StepRecord> step = replay.stepById(stepId);
+    /**
+     * The step ids of the shipped runbook for each report kind: used only for a journal whose runbook is not known
+     * (no copy in its run folder: a run older than that copy, a hand-made journal). With the runbook, the report
+     * reads each kind from the runbook's own first step of that kind, whatever it is called.
+     */
+    private static final Map<String, String> SHIPPED_IDS = Map.of(ReportKind.GROUP, "describe-group",
+            ReportKind.UPGRADE_WAIT, "await-upgrade", ReportKind.DOWNTIME, "probe-stop", ReportKind.CLOUDWATCH,
+            "cloudwatch", ReportKind.BENCHMARK_BEFORE, "benchmark-before", ReportKind.BENCHMARK_AFTER,
+            "benchmark-after", ReportKind.DATA_COMPARISON, "data-intact", ReportKind.MANUAL_SNAPSHOT, "manual-snapshot");
+
+    /** The journal's record of the first step of {@code kind}. */
+    private Optional<JournalReplay.StepRecord> stepOf(String kind) {
+        if (plan.isPresent()) {
+            return plan.get().stream().filter(p -> kind.equals(p.reportKind())).findFirst()
+                    .flatMap(p -> replay.step(p.key()));
+        }
+        return replay.stepById(SHIPPED_IDS.get(kind));
+    }
+
+    /** How the report names the step of {@code kind} when the journal has no record of it: its id. */
+    private String idOf(String kind) {
+        return plan.flatMap(steps -> steps.stream().filter(p -> kind.equals(p.reportKind())).findFirst())
+                .map(p -> p.key().substring(p.key().lastIndexOf('/') + 1))
+                .orElseGet(() -> plan.isPresent() ? "of kind " + kind : SHIPPED_IDS.get(kind));
+    }
+
+    /** The fact {@code key} recorded by the step of {@code kind} ({@link ReportKind}), or why it is not there. */
+    Measured factOf(String kind, String key) {
+        Optional<JournalReplay.StepRecord> step = stepOf(kind);
         if (step.isPresent() && step.get().facts().containsKey(key)) {
             return Measured.of(step.get().facts().get(key));
         }
-        return Measured.missing(why(stepId, key));
+        return Measured.missing(why(kind, key));
     }
 
-    /** The newest fact {@code key} of any step, or why it is not there (its usual source is {@code stepId}). */
-    Measured anyFact(String key, String stepId) {
-        return replay.fact(key).map(Measured::of).orElseGet(() -> Measured.missing(why(stepId, key)));
+    /** The newest fact {@code key} of any step, or why it is not there (its usual source: the step of {@code kind}). */
+    Measured anyFact(String key, String kind) {
+        return replay.fact(key).map(Measured::of).orElseGet(() -> Measured.missing(why(kind, key)));
     }
 
-    /** Fact keys starting with {@code prefix} in the step {@code stepId}, without the prefix, sorted. */
-    TreeSet<String> suffixes(String stepId, String prefix) {
+    /** Fact keys starting with {@code prefix} in the step of {@code kind}, without the prefix, sorted. */
+    TreeSet<String> suffixes(String kind, String prefix) {
         TreeSet<String> out = new TreeSet<>();
-        replay.stepById(stepId).ifPresent(s -> s.facts().keySet().stream().filter(k -> k.startsWith(prefix))
+        stepOf(kind).ifPresent(s -> s.facts().keySet().stream().filter(k -> k.startsWith(prefix))
                 .forEach(k -> out.add(k.substring(prefix.length()))));
         return out;
     }
 
-    String why(String stepId, String key) {
-        Optional<JournalReplay.StepRecord> step = replay.stepById(stepId);
+    String why(String kind, String key) {
+        Optional<JournalReplay.StepRecord> step = stepOf(kind);
         if (step.isEmpty()) {
-            return "step " + stepId + " did not run in this run";
+            return "step " + idOf(kind) + " did not run in this run";
         }
         JournalReplay.StepRecord s = step.get();
         StepStatus status = s.status();

@@ -1,5 +1,7 @@
 package dev.runbook.report;
 
+import dev.runbook.action.ReportKind;
+
 import dev.runbook.config.Environment;
 import dev.runbook.config.Prices;
 import dev.runbook.report.CompletionReport.Measured;
@@ -25,15 +27,15 @@ final class RunSections {
     }
 
     static List<CompletionReport.EngineRow> engine(CompletionReportBuilder b) {
-        Measured before = b.factOf("describe-group", "member-versions");
-        Measured after = b.factOf("await-upgrade", "member-versions-after");
-        Measured engineBefore = b.factOf("describe-group", "engine");
-        Measured engineAfter = b.factOf("await-upgrade", "engine-after");
+        Measured before = b.factOf(ReportKind.GROUP, "member-versions");
+        Measured after = b.factOf(ReportKind.UPGRADE_WAIT, "member-versions-after");
+        Measured engineBefore = b.factOf(ReportKind.GROUP, "engine");
+        Measured engineAfter = b.factOf(ReportKind.UPGRADE_WAIT, "engine-after");
         Map<String, String> mb = before.present() ? CompletionReportBuilder.members(before.value()) : Map.of();
         Map<String, String> ma = after.present() ? CompletionReportBuilder.members(after.value()) : Map.of();
         List<CompletionReport.EngineRow> rows = new ArrayList<>();
         rows.add(new CompletionReport.EngineRow("group engine (version)",
-                join(engineBefore, b.factOf("describe-group", "engine-version")), engineWithVersion(engineAfter, ma)));
+                join(engineBefore, b.factOf(ReportKind.GROUP, "engine-version")), engineWithVersion(engineAfter, ma)));
         LinkedHashSet<String> members = new LinkedHashSet<>(mb.keySet());
         members.addAll(ma.keySet());
         for (String m : members) {
@@ -102,7 +104,7 @@ final class RunSections {
     }
 
     static CompletionReport.Rollback rollback(CompletionReportBuilder b) {
-        Measured name = b.anyFact("snapshot-name", "manual-snapshot");
+        Measured name = b.anyFact("snapshot-name", ReportKind.MANUAL_SNAPSHOT);
         String group = b.group();
         String snapshot = name.present() ? name.value() : "<the pre-migration manual snapshot>";
         String engine = b.env().map(e -> e.source().engine()).orElse("redis");
@@ -129,8 +131,8 @@ final class RunSections {
     }
 
     static CompletionReport.Downtime downtime(CompletionReportBuilder b) {
-        Measured ms = b.factOf("probe-stop", "downtime-ms");
-        Measured longest = b.factOf("probe-stop", "longest-outage-ms");
+        Measured ms = b.factOf(ReportKind.DOWNTIME, "downtime-ms");
+        Measured longest = b.factOf(ReportKind.DOWNTIME, "longest-outage-ms");
         Measured total = ms.present() ? Measured.of(seconds(ms.value())) : ms;
         String verdict = "not measured";
         if (ms.present()) {
@@ -138,20 +140,20 @@ final class RunSections {
             verdict = min < 5 ? "shorter than the guide's 5-10 minutes"
                     : min <= 10 ? "within the guide's 5-10 minutes" : "LONGER than the guide's 5-10 minutes";
         }
-        Measured gap = b.factOf("probe-stop", "unmeasured-ms");
+        Measured gap = b.factOf(ReportKind.DOWNTIME, "unmeasured-ms");
         String unmeasured = "";
         if (gap.present()) {
-            Measured events = b.factOf("probe-stop", "unmeasured-events");
+            Measured events = b.factOf(ReportKind.DOWNTIME, "unmeasured-events");
             unmeasured = seconds(gap.value()) + " not measured: no runbook process was probing (killed or quit, then "
                     + "resumed); " + (!events.present() ? "AWS's events for that stretch could not be read"
                     : events.value().equals("0") ? "AWS recorded no event of the group then"
-                    : events.value() + " AWS event(s) of the group then, listed in probe-stop's warnings (a node restart "
+                    : events.value() + " AWS event(s) of the group then, listed in the probe's stop step's warnings (a node restart "
                     + "or failover among them means an outage may be hidden there)");
             verdict = "at least the measured downtime (" + verdict + "), plus up to " + seconds(gap.value())
                     + " not measured";
         }
         return new CompletionReport.Downtime(total, longest.present() ? Measured.of(seconds(longest.value())) : longest,
-                b.factOf("probe-stop", "outages"), seconds(b.factOf("await-upgrade", "upgrade-seconds")),
+                b.factOf(ReportKind.DOWNTIME, "outages"), seconds(b.factOf(ReportKind.UPGRADE_WAIT, "upgrade-seconds")),
                 "dev: 5-10 minutes of downtime (다운타임 5-10분)", verdict, unmeasured);
     }
 
@@ -168,25 +170,25 @@ final class RunSections {
     }
 
     static List<CompletionReport.MetricRow> cloudwatch(CompletionReportBuilder b) {
-        var metrics = b.suffixes("cloudwatch", "avg-before.");
-        metrics.addAll(b.suffixes("cloudwatch", "avg-after."));
+        var metrics = b.suffixes(ReportKind.CLOUDWATCH, "avg-before.");
+        metrics.addAll(b.suffixes(ReportKind.CLOUDWATCH, "avg-after."));
         if (metrics.isEmpty()) {
-            Measured none = b.factOf("cloudwatch", "avg-before.CPUUtilization");
+            Measured none = b.factOf(ReportKind.CLOUDWATCH, "avg-before.CPUUtilization");
             return List.of(new CompletionReport.MetricRow("CPUUtilization", none, none));
         }
-        return metrics.stream().map(m -> new CompletionReport.MetricRow(m, b.factOf("cloudwatch", "avg-before." + m),
-                b.factOf("cloudwatch", "avg-after." + m))).toList();
+        return metrics.stream().map(m -> new CompletionReport.MetricRow(m, b.factOf(ReportKind.CLOUDWATCH, "avg-before." + m),
+                b.factOf(ReportKind.CLOUDWATCH, "avg-after." + m))).toList();
     }
 
     static List<CompletionReport.BenchmarkRow> benchmark(CompletionReportBuilder b) {
-        var tests = b.suffixes("benchmark-before", "rps-");
-        tests.addAll(b.suffixes("benchmark-after", "rps-"));
+        var tests = b.suffixes(ReportKind.BENCHMARK_BEFORE, "rps-");
+        tests.addAll(b.suffixes(ReportKind.BENCHMARK_AFTER, "rps-"));
         if (tests.isEmpty()) {
             tests.add("GET");
             tests.add("SET");
         }
         return tests.stream().map(t -> {
-            Measured ratio = b.factOf("benchmark-after", "ratio-" + t);
+            Measured ratio = b.factOf(ReportKind.BENCHMARK_AFTER, "ratio-" + t);
             String verdict = "not measured";
             if (ratio.present()) {
                 double x = Double.parseDouble(ratio.value());
@@ -194,14 +196,14 @@ final class RunSections {
                         ? String.format(Locale.ROOT, "%.2fx: faster, short of the guide's \"up to 2x\"", x)
                         : String.format(Locale.ROOT, "%.2fx: not faster (guide: \"up to 2x\")", x);
             }
-            return new CompletionReport.BenchmarkRow(t, b.factOf("benchmark-before", "rps-" + t),
-                    b.factOf("benchmark-after", "rps-" + t), ratio, verdict);
+            return new CompletionReport.BenchmarkRow(t, b.factOf(ReportKind.BENCHMARK_BEFORE, "rps-" + t),
+                    b.factOf(ReportKind.BENCHMARK_AFTER, "rps-" + t), ratio, verdict);
         }).toList();
     }
 
     static CompletionReport.Integrity integrity(CompletionReportBuilder b) {
-        return new CompletionReport.Integrity(b.factOf("data-intact", "result"), b.factOf("data-intact", "missing"),
-                b.factOf("data-intact", "changed"));
+        return new CompletionReport.Integrity(b.factOf(ReportKind.DATA_COMPARISON, "result"), b.factOf(ReportKind.DATA_COMPARISON, "missing"),
+                b.factOf(ReportKind.DATA_COMPARISON, "changed"));
     }
 
     static CompletionReport.Cost cost(CompletionReportBuilder b) {

@@ -1,5 +1,7 @@
 package dev.runbook.action.cloudwatch;
 
+import dev.runbook.action.ReportKind;
+
 import dev.runbook.action.AwsClients;
 import dev.runbook.action.RequestIds;
 import dev.runbook.action.Action;
@@ -229,5 +231,10 @@ public final class MetricsWindow implements Action {
     public SsmForm ssm(SsmContext ctx) {
         return SsmForm.notExportable("CloudWatch before/after averages against the thresholds; watch the"
                 + " AWS/ElastiCache metrics (or alarms) of the group while the execution runs");
+    }
+
+    @Override
+    public Optional<String> reportKind() {
+        return Optional.of(ReportKind.CLOUDWATCH);
     }
 }

@@ -1,5 +1,7 @@
 package dev.runbook.action.dataplane;
 
+import dev.runbook.action.ReportKind;
+
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -293,5 +295,10 @@ public final class Benchmark implements Action {
         return SsmForm.notExportable("the " + (after ? "after" : "before") + " benchmark loads the cache from the"
                 + " runbook's own load generator (writing only under its prefix, cleaned up) and compares requests/s"
                 + " with the before step's, kept in the terminal run");
+    }
+
+    @Override
+    public Optional<String> reportKind() {
+        return Optional.of(phase().equals("after") ? ReportKind.BENCHMARK_AFTER : ReportKind.BENCHMARK_BEFORE);
     }
 }

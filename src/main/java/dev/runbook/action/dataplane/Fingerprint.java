@@ -1,5 +1,8 @@
 package dev.runbook.action.dataplane;
 
+import dev.runbook.action.ReportKind;
+import java.util.Optional;
+
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -117,5 +120,10 @@ public final class Fingerprint implements Action {
     public SsmForm ssm(SsmContext ctx) {
         return SsmForm.notExportable("the data fingerprint (" + sampleSize + " sampled keys' digests) lives in the"
                 + " terminal run's folder between the record and compare steps; an execution has no such place");
+    }
+
+    @Override
+    public Optional<String> reportKind() {
+        return record ? Optional.empty() : Optional.of(ReportKind.DATA_COMPARISON);
     }
 }

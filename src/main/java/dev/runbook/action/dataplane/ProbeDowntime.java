@@ -1,5 +1,7 @@
 package dev.runbook.action.dataplane;
 
+import dev.runbook.action.ReportKind;
+
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -254,5 +256,10 @@ public final class ProbeDowntime implements Action {
     public SsmForm ssm(SsmContext ctx) {
         return SsmForm.notExportable("the downtime probe PINGs every 100 ms from one process across several steps;"
                 + " an execution's steps keep no process between them");
+    }
+
+    @Override
+    public Optional<String> reportKind() {
+        return start ? Optional.empty() : Optional.of(ReportKind.DOWNTIME);
     }
 }

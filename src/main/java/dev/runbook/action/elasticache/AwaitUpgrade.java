@@ -1,5 +1,7 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.ReportKind;
+
 import dev.runbook.action.Reconciliation;
 import dev.runbook.action.Reseed;
 
@@ -276,5 +278,10 @@ public final class AwaitUpgrade implements Action {
     @Override
     public void reseed(Reseed seed, Reconciliation.Interrupted step) {
         seed.engineChanged();
+    }
+
+    @Override
+    public Optional<String> reportKind() {
+        return Optional.of(ReportKind.UPGRADE_WAIT);
     }
 }

@@ -1,5 +1,7 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.ReportKind;
+
 import dev.runbook.action.Reconciliation;
 import dev.runbook.action.Reseed;
 import dev.runbook.action.OrderedMaps;
@@ -218,5 +220,10 @@ public final class CreateSnapshot implements Action {
         } else {
             step.started().ifPresent(t -> seed.snapshot(nameAt(group, t)));
         }
+    }
+
+    @Override
+    public Optional<String> reportKind() {
+        return Optional.of(ReportKind.MANUAL_SNAPSHOT);
     }
 }

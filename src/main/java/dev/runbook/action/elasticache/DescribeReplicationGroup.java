@@ -1,5 +1,8 @@
 package dev.runbook.action.elasticache;
 
+import dev.runbook.action.ReportKind;
+import java.util.Optional;
+
 import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
@@ -117,5 +120,10 @@ public final class DescribeReplicationGroup implements Action {
                 "members_run", SsmStep.inputs("ReplicationGroupId", ctx.group(), "Engine", expectEngine,
                         "Version", expectVersion), SsmOutput.string("MemberVersions", "$.Payload.MemberVersions")));
         return SsmForm.of(steps);
+    }
+
+    @Override
+    public Optional<String> reportKind() {
+        return Optional.of(ReportKind.GROUP);
     }
 }
