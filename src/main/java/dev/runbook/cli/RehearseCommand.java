@@ -44,7 +44,7 @@ public final class RehearseCommand implements Callable<Integer> {
 
     @Option(names = "--inject", paramLabel = "FAULT", converter = FlagConverters.Drill.class,
             completionCandidates = FlagConverters.DrillWords.class, description = "Make the simulation fail on "
-            + "purpose (repeatable): snapshot-fails, upgrade-fails, throttling, slow-upgrade, lease-held.")
+            + "purpose (repeatable): ${COMPLETION-CANDIDATES}.")
     List<Fault> inject = new ArrayList<>();
 
     @Option(names = "--real-engines", description = "Run every simulated node as a real engine process: Redis 7.0 "

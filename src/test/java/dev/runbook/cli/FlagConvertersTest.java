@@ -89,4 +89,13 @@ class FlagConvertersTest {
         assertTrue(r.out().contains("withdraw-refused"));
         assertFalse(r.out().contains("SNAPSHOT_FAILS"), "not the enum's constant names");
     }
+
+    @Test
+    void theHelpListsEveryDrillFromTheSameWords() {
+        CliResult r = CliResult.run("rehearse", "--help");
+        assertEquals(0, r.code(), r.err());
+        String help = r.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("(repeatable): snapshot-fails, upgrade-fails, throttling, slow-upgrade,"
+                + " withdraw-refused, lease-held."), help);
+    }
 }
