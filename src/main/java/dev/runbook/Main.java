@@ -12,15 +12,19 @@ import dev.runbook.cli.ResumeCommand;
 import dev.runbook.cli.RunCommand;
 import dev.runbook.cli.UnlockCommand;
 import dev.runbook.cli.ValidateCommand;
+import dev.runbook.run.Runs;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * The command line. Commands print to the writers they are given, so tests read them; an operator error is
@@ -64,6 +68,16 @@ public final class Main {
         CommandLine cli = commandLine(args);
         cli.setOut(out);
         cli.setErr(err);
+        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        cli.setParameterExceptionHandler((e, badArgs) -> {
+            if (e.getCause() instanceof TypeConversionException) {
+                // a flag's converter refused its value (cli.FlagConverters): the message is the whole sentence
+                e.getCommandLine().getErr().println("error: " + e.getCause().getMessage());
+                e.getCommandLine().getErr().flush();
+                return ExitCodes.INVALID_INPUT;
+            }
+            return usage.handleParseException(e, badArgs);
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof InvalidInputException) {
                 commandLine.getErr().println("error: " + e.getMessage());
@@ -71,7 +85,7 @@ public final class Main {
                 return ExitCodes.INVALID_INPUT;
             }
             String log = logFileForUnexpectedFailures();
-            org.slf4j.LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
+            LoggerFactory.getLogger(Main.class).error("unexpected failure", e);
             commandLine.getErr().println("error: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
                     + " (details in " + log + ")");
@@ -104,10 +118,10 @@ public final class Main {
      * folder, never the operator's screen.
      */
     static String logFileForUnexpectedFailures() {
-        return dev.runbook.run.Runs.currentLog().orElseGet(() -> {
-            java.nio.file.Path tmp = java.nio.file.Path.of(System.getProperty("java.io.tmpdir"),
+        return Runs.currentLog().orElseGet(() -> {
+            Path tmp = Path.of(System.getProperty("java.io.tmpdir"),
                     "valkey-runbook-" + System.getProperty("user.name", "user") + ".log");
-            dev.runbook.run.Runs.logToFile(tmp);
+            Runs.logToFile(tmp);
             return tmp;
         }).toString();
     }

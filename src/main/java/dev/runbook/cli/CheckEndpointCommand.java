@@ -33,8 +33,9 @@ public final class CheckEndpointCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "HOST:PORT", description = "The endpoint, e.g. my-cache.abc123.use1.cache.amazonaws.com:6379.")
-    String address;
+    @Parameters(index = "0", paramLabel = "HOST:PORT", converter = FlagConverters.HostPort.class,
+            description = "The endpoint, e.g. my-cache.abc123.use1.cache.amazonaws.com:6379.")
+    Endpoint address;
 
     @Option(names = "--tls", description = "Connect with TLS (in-transit encryption on).")
     boolean tls;
@@ -50,7 +51,7 @@ public final class CheckEndpointCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Endpoint endpoint = Endpoint.parse(address, tls, "HOST:PORT");
+        Endpoint endpoint = new Endpoint(address.host(), address.port(), tls);
         Optional<String> token;
         try {
             token = AuthToken.read(authTokenEnv, null, environment);

@@ -16,7 +16,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,7 +79,7 @@ final class RealEngineRehearsal {
     }
 
     /** Stops what killed rehearsals under {@code runsRoot} left running; returns what it stopped. */
-    static java.util.List<String> stopStrays(Path runsRoot) {
+    static List<String> stopStrays(Path runsRoot) {
         return Strays.stopAll(runsRoot);
     }
 
@@ -114,7 +116,7 @@ final class RealEngineRehearsal {
         facts.put("engine-binaries", String.join(", ", binaries.values().stream().map(EngineBinary::describe).toList()));
         facts.put("engine-data", data.map(Path::toString).orElse("generated (" + generatedKeys + " keys)"));
         facts.put("engine-endpoint", address);
-        java.util.List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         binaries.values().forEach(b -> b.warning().ifPresent(warnings::add));
         if (tls) {
             warnings.add("data-plane.tls is on, but the rehearsal's engines speak plain TCP on loopback: the TLS"

@@ -38,13 +38,14 @@ public final class RehearseCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
-    @Option(names = "--speed", paramLabel = "N", description = "Simulated seconds per real second "
-            + "(default: rehearsal.speed from the settings, 60).")
+    @Option(names = "--speed", paramLabel = "N", converter = FlagConverters.Speed.class,
+            description = "Simulated seconds per real second (default: rehearsal.speed from the settings, 60).")
     Integer speed;
 
-    @Option(names = "--inject", paramLabel = "FAULT", description = "Make the simulation fail on purpose (repeatable): "
-            + "snapshot-fails, upgrade-fails, throttling, slow-upgrade, lease-held.")
-    List<String> inject = new ArrayList<>();
+    @Option(names = "--inject", paramLabel = "FAULT", converter = FlagConverters.Drill.class,
+            completionCandidates = FlagConverters.DrillWords.class, description = "Make the simulation fail on "
+            + "purpose (repeatable): ${COMPLETION-CANDIDATES}.")
+    List<Fault> inject = new ArrayList<>();
 
     @Option(names = "--real-engines", description = "Run every simulated node as a real engine process: Redis 7.0 "
             + "before, Valkey 8.0 after, swapped, failed over and restored at the simulation's moments.")
@@ -70,17 +71,14 @@ public final class RehearseCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Set<Fault> faults = EnumSet.noneOf(Fault.class);
-        inject.forEach(word -> faults.add(Fault.parse(word)));
-        if (speed != null && speed < 1) {
-            throw new InvalidInputException("--speed must be at least 1 (simulated seconds per real second), was " + speed);
-        }
+        faults.addAll(inject);
         if (data != null && !realEngines) {
             throw new InvalidInputException("--data needs --real-engines (the simulated endpoint holds its own keyspace)");
         }
         RunSetup setup = new RunSetup(common, options.nonInteractive, spec.commandLine().getOut());
         Settings settings = setup.settings();
         long n = speed != null ? speed : settings.rehearsalSpeed();
-        Path runsRoot = options.runsDir != null ? options.runsDir : Path.of(settings.runsDir());
+        Path runsRoot = RunSetup.runsRoot(options.runsDir, settings);
         RealEngineRehearsal real = null;
         if (realEngines) {
             real = RealEngineRehearsal.check(settings, settings.environment(options.env), data, System.getenv("PATH"));

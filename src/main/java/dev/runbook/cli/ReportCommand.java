@@ -37,7 +37,8 @@ public final class ReportCommand implements Callable<Integer> {
                 description = "The run: a folder name under the runs folder (default: the newest).")
         String runId;
 
-        @Option(names = "--runs-dir", paramLabel = "DIR", description = "The runs folder (default: runs-dir from the settings).")
+        @Option(names = "--runs-dir", paramLabel = "DIR", converter = FlagConverters.RunsDir.class,
+                description = "The runs folder (default: runs-dir from the settings).")
         Path runsDir;
 
         /** The chosen run's folder; one line listing the known ids when there is no such run. */

@@ -16,6 +16,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,7 +100,7 @@ public final class ResumeCommand implements Callable<Integer> {
             return setup.declined(dir);
         }
         // the TUI clears the terminal: there what resume uses goes into the screen's log (and runbook.log)
-        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ResumeCommand.class);
+        Logger log = LoggerFactory.getLogger(ResumeCommand.class);
         for (String line : recorded.lines()) {
             if (nonInteractive) {
                 log.info(line);

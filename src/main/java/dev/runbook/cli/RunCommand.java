@@ -1,7 +1,9 @@
 package dev.runbook.cli;
 
 import dev.runbook.config.InvalidInputException;
+import dev.runbook.action.AwsErrors;
 import dev.runbook.aws.AwsLocation;
+import dev.runbook.action.AwsTarget;
 import dev.runbook.aws.CallerIdentity;
 import dev.runbook.aws.DryRunBackend;
 import dev.runbook.aws.LiveBackend;
@@ -21,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -108,7 +111,7 @@ public final class RunCommand implements Callable<Integer> {
     /** The real AWS backend: read-only guarded for a dry run. */
     static RunSetup.BackendFactory backends(boolean dryRun, String region, String profile) {
         return (s, env, dir) -> {
-            dev.runbook.action.AwsTarget.check(region, profile);
+            AwsTarget.check(region, profile);
             return dryRun ? new DryRunBackend(region, profile) : new LiveBackend(region, profile);
         };
     }
@@ -130,8 +133,8 @@ public final class RunCommand implements Callable<Integer> {
         try {
             id = backend.callerIdentity();
         } catch (SdkException e) {
-            org.slf4j.LoggerFactory.getLogger(RunCommand.class).warn("STS GetCallerIdentity failed", e);
-            throw new InvalidInputException(dev.runbook.action.AwsErrors.translate(
+            LoggerFactory.getLogger(RunCommand.class).warn("STS GetCallerIdentity failed", e);
+            throw new InvalidInputException(AwsErrors.translate(
                     "tell who the AWS credentials are (STS GetCallerIdentity)", env.replicationGroupId(), e).getMessage(), e);
         }
         out.printf("AWS account %s as %s%n", id.account(), id.arn());

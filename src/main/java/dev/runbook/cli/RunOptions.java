@@ -12,6 +12,7 @@ public final class RunOptions {
             + "progress and the report (rehearsal and dry-run only).")
     boolean nonInteractive;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "Where run folders go (default: runs-dir from the settings).")
+    @Option(names = "--runs-dir", paramLabel = "DIR", converter = FlagConverters.RunsDir.class,
+            description = "Where run folders go (default: runs-dir from the settings).")
     Path runsDir;
 }

@@ -21,6 +21,7 @@ import dev.runbook.run.RecordedStart;
 import dev.runbook.run.ResumeHint;
 import dev.runbook.run.ResumeSession;
 import dev.runbook.run.Run;
+import dev.runbook.action.RunFiles;
 import dev.runbook.run.RunInfo;
 import dev.runbook.run.RunListener;
 import dev.runbook.run.RunLock;
@@ -28,11 +29,14 @@ import dev.runbook.run.Runs;
 import dev.runbook.runbook.Runbook;
 import dev.runbook.tui.RunbookTui;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * What {@code rehearse}, {@code run} and {@code resume} share: settings → environment → runbook → run folder
@@ -89,7 +93,7 @@ final class RunSetup {
     };
 
     /** Why there is no terminal for the TUI, or null; tests that stop before the TUI replace it. */
-    static java.util.function.Supplier<String> terminalCheck = RunbookTui::whyNoTerminal;
+    static Supplier<String> terminalCheck = RunbookTui::whyNoTerminal;
 
     private final CommonOptions common;
     private final boolean nonInteractive;
@@ -235,7 +239,7 @@ final class RunSetup {
     private int driveWithoutScreen(Run run, Begin begin, Confirmer confirmer) {
         String header = String.format("%s · %s · %s · %s", run.runbook().title(), run.environment().name(),
                 run.environment().replicationGroupId(), run.backend().describe());
-        org.slf4j.LoggerFactory.getLogger(RunSetup.class).info(header);
+        LoggerFactory.getLogger(RunSetup.class).info(header);
         out.println(header);
         out.flush();
         Autopilot.Result result;
@@ -275,12 +279,8 @@ final class RunSetup {
         return interrupt.exitCode();
     }
 
-    /** The runs folder: {@code --runs-dir} (never empty: '' would mean the working directory), else the settings'. */
+    /** The runs folder: {@code --runs-dir} (never empty: {@link FlagConverters.RunsDir}), else the settings'. */
     static Path runsRoot(Path flag, Settings settings) {
-        if (flag != null && flag.toString().isBlank()) {
-            throw new InvalidInputException("--runs-dir: an empty path is not a folder; name one (e.g. --runs-dir runs)"
-                    + " or leave the flag out for runs-dir from the settings");
-        }
         return flag != null ? flag : Path.of(settings.runsDir());
     }
 
@@ -294,12 +294,12 @@ final class RunSetup {
             dir = new Runs(root).create(env.name(), Instant.now());
             Runs.logTo(dir);
             return dir;
-        } catch (java.io.UncheckedIOException e) {
+        } catch (UncheckedIOException e) {
             if (dir != null) {
                 Runs.discard(dir);
             }
             throw new InvalidInputException((fromFlag ? "--runs-dir " : "runs-dir ") + root + ": cannot create a run"
-                    + " folder there (" + dev.runbook.action.RunFiles.why(e.getCause()) + "): "
+                    + " folder there (" + RunFiles.why(e.getCause()) + "): "
                     + (fromFlag ? "pass a folder you can write to" : "set runs-dir in the settings, or pass --runs-dir DIR"),
                     e);
         }

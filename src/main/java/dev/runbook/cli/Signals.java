@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -23,7 +25,7 @@ import sun.misc.SignalHandler;
 final class Signals implements AutoCloseable {
     /** The signals handled, with the number that makes the exit status. */
     private static final List<Kind> KINDS = List.of(new Kind("INT", 2), new Kind("TERM", 15), new Kind("HUP", 1));
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Signals.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Signals.class);
 
     private record Kind(String name, int number) {
     }

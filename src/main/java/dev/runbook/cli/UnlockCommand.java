@@ -53,7 +53,8 @@ public final class UnlockCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "Environment from the settings (dev, prod).")
     String env;
 
-    @Option(names = "--runs-dir", paramLabel = "DIR", description = "The runs folder (default: runs-dir from the settings).")
+    @Option(names = "--runs-dir", paramLabel = "DIR", converter = FlagConverters.RunsDir.class,
+            description = "The runs folder (default: runs-dir from the settings).")
     Path runsDir;
 
     @Option(names = "--profile", paramLabel = "P", description = "AWS profile (default: aws.profile from the settings).")
@@ -72,7 +73,7 @@ public final class UnlockCommand implements Callable<Integer> {
         String group = environment.replicationGroupId();
         String r = region != null ? region : settings.region();
         String p = profile != null ? profile : settings.profile();
-        Path dir = new Runs((runsDir != null ? runsDir : Path.of(settings.runsDir())).resolve(FOLDER))
+        Path dir = new Runs(RunSetup.runsRoot(runsDir, settings).resolve(FOLDER))
                 .create(environment.name(), Instant.now());
         Runs.logTo(dir);
         PrintWriter out = spec.commandLine().getOut();

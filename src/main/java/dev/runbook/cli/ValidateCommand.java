@@ -2,6 +2,7 @@ package dev.runbook.cli;
 
 import dev.runbook.ExitCodes;
 import dev.runbook.config.Environment;
+import dev.runbook.config.Includes;
 import dev.runbook.config.Settings;
 import dev.runbook.runbook.Runbook;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ public final class ValidateCommand implements Callable<Integer> {
             Runbook runbook = common.loader().load(file, env);
             steps = runbook.entries().size();
         }
-        for (String w : dev.runbook.config.Includes.silentlyMissing(file)) {
+        for (String w : Includes.silentlyMissing(file)) {
             spec.commandLine().getErr().println("warning: " + w);
         }
         spec.commandLine().getErr().flush();
