@@ -13,7 +13,7 @@ public final class AskDialog extends DecisionDialog<Boolean> {
 
     @Override
     protected boolean handleKey(KeyStroke key) {
-        yesOrNo(key).ifPresent(this::decide);
+        RunKey.yesOrNo(key).ifPresent(this::decide);
         return true;
     }
 }

@@ -93,7 +93,7 @@ public final class ConfirmDialog extends TypedDialog<Confirmation> {
             return super.handleKey(key);
         }
         // too small: what y would send cannot be read on this screen, so only "not now" is taken until it is resized
-        DecisionDialog.yesOrNo(key).filter(yes -> !yes || !tooSmall)
+        RunKey.yesOrNo(key).filter(yes -> !yes || !tooSmall)
                 .ifPresent(yes -> decide(yes ? new Confirmation(true, operator, "y") : cancelled()));
         return true;
     }

@@ -3,7 +3,6 @@ package dev.runbook.tui;
 import com.googlecode.lanterna.gui2.Window;
 import com.googlecode.lanterna.gui2.dialogs.DialogWindow;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -45,18 +44,6 @@ public abstract class DecisionDialog<T> extends DialogWindow {
     static boolean isCtrlC(KeyStroke key) {
         return key.getCharacter() != null && (key.getCharacter() == 'c' || key.getCharacter() == 'C')
                 && key.isCtrlDown() && !key.isAltDown();
-    }
-
-    /** {@code y} (either case) is yes; {@code n} and Esc are no; any other key is no answer. */
-    static Optional<Boolean> yesOrNo(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape) {
-            return Optional.of(false);
-        }
-        if (key.getKeyType() != KeyType.Character) {
-            return Optional.empty();
-        }
-        char c = Character.toLowerCase(key.getCharacter());
-        return c == 'y' ? Optional.of(true) : c == 'n' ? Optional.of(false) : Optional.empty();
     }
 
     @Override

@@ -272,7 +272,7 @@ class RunScreenTest {
         open("dev", Mode.REHEARSAL);
         s.key('j').key('j').key('j').key('j').key(KeyType.Enter);
         // the selection wrapped to the first unfinished step; walk back to cloudwatch
-        assertEquals("precheck/describe", s.session.controller().tree().selected().key());
+        assertEquals("precheck/describe", s.session.controller().selected().key());
         s.key('j').key('j').key('j').key('j').key(KeyType.PageDown);
         String text = s.text();
         assertTrue(text.contains("goorm-popcorn-cache-dev-001"), text);
@@ -300,9 +300,9 @@ class RunScreenTest {
         open("dev", Mode.REHEARSAL).key('l');
         assertTrue(s.virtual.rows().get(23).endsWith("│ LOG: ↑↓ PgUp PgDn scroll · Esc back"), s.virtual.rows().get(23));
         s.key(KeyType.ArrowDown);
-        assertEquals("precheck/describe", s.session.controller().tree().selected().key());
+        assertEquals("precheck/describe", s.session.controller().selected().key());
         s.key(KeyType.Escape).key(KeyType.ArrowDown);
-        assertEquals("precheck/flaky", s.session.controller().tree().selected().key());
+        assertEquals("precheck/flaky", s.session.controller().selected().key());
     }
 
     @Test
