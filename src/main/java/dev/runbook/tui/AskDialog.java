@@ -2,7 +2,6 @@ package dev.runbook.tui;
 
 import com.googlecode.lanterna.gui2.Label;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 
 /** A yes/no question (quit?): {@code y} answers yes; {@code n} or Esc answers no. */
 public final class AskDialog extends DecisionDialog<Boolean> {
@@ -14,16 +13,7 @@ public final class AskDialog extends DecisionDialog<Boolean> {
 
     @Override
     protected boolean handleKey(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape) {
-            decide(false);
-        } else if (key.getKeyType() == KeyType.Character) {
-            char c = Character.toLowerCase(key.getCharacter());
-            if (c == 'y') {
-                decide(true);
-            } else if (c == 'n') {
-                decide(false);
-            }
-        }
+        RunKey.yesOrNo(key).ifPresent(this::decide);
         return true;
     }
 }

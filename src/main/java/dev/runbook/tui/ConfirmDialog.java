@@ -1,12 +1,10 @@
 package dev.runbook.tui;
 
 import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.gui2.Label;
-import com.googlecode.lanterna.gui2.LinearLayout;
 import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
+import com.googlecode.lanterna.input.KeyStroke;
 import dev.runbook.run.ConfirmRequest;
 import dev.runbook.run.Confirmation;
 import dev.runbook.runbook.Confirm;
@@ -21,35 +19,25 @@ import java.util.List;
  * so the dialog shows only that the terminal is too small and the size it needs, and takes nothing but
  * {@code n} / Esc (not now) until the terminal is resized.
  */
-public final class ConfirmDialog extends DecisionDialog<Confirmation> {
+public final class ConfirmDialog extends TypedDialog<Confirmation> {
     private final ConfirmRequest request;
     private final String operator;
-    private final TextBox typed;
-    private final Label message;
     private final TerminalSize minimum;
     private final Panel full;
     private final Label tooSmall = new Label("");
     private boolean small;
 
     ConfirmDialog(ConfirmRequest request, String operator, List<String> body, int width, TerminalSize minimum) {
-        super("Confirm " + request.entry().key());
+        super("Confirm " + request.entry().key(), request.kind() == Confirm.TYPE_ID
+                ? new TextBox(new TerminalSize(Math.min(width, Math.max(20, request.target().length() + 2)), 1)) : null);
         this.request = request;
         this.operator = operator;
         this.minimum = minimum;
-        Panel panel = new Panel(new LinearLayout());
-        this.full = panel;
-        panel.addComponent(new Label(String.join("\n", body)));
-        message = new Label("");
-        if (request.kind() == Confirm.TYPE_ID) {
-            typed = new TextBox(new TerminalSize(Math.min(width, Math.max(20, request.target().length() + 2)), 1));
-            panel.addComponent(typed);
-        } else {
-            typed = null;
-        }
-        panel.addComponent(message);
-        setComponent(panel);
-        if (typed != null) {
-            setFocusedInteractable(typed);
+        Label text = new Label(String.join("\n", body));
+        this.full = box == null ? column(text, message) : column(text, box, message);
+        setComponent(full);
+        if (box != null) {
+            setFocusedInteractable(box);
         }
     }
 
@@ -80,53 +68,33 @@ public final class ConfirmDialog extends DecisionDialog<Confirmation> {
         if (nowSmall != small) {
             small = nowSmall;
             setComponent(small ? tooSmall : full);
-            if (!small && typed != null) {
-                setFocusedInteractable(typed);
+            if (!small && box != null) {
+                setFocusedInteractable(box);
             }
         }
         return super.getPreferredSize();
     }
 
-    /** What the message line says now (a wrong id), for tests and the screen. */
-    public String message() {
-        return message.getText();
+    @Override
+    protected Confirmation cancelled() {
+        return Confirmation.declined(operator);
+    }
+
+    @Override
+    protected void entered(String text) {
+        takeOrRetry(request.accepts(text), new Confirmation(true, operator, "typed id"),
+                "'" + text.trim() + "' is not " + request.target() + ": type the group id exactly, or Esc to cancel");
     }
 
     @Override
     protected boolean handleKey(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape) {
-            decide(Confirmation.declined(operator));
-            return true;
+        boolean tooSmall = tooSmall();
+        if (box != null && !tooSmall) {
+            return super.handleKey(key);
         }
-        if (tooSmall()) {
-            // what y would send cannot be read on this screen: only "not now" is taken until it is resized
-            if (key.getKeyType() == KeyType.Character && Character.toLowerCase(key.getCharacter()) == 'n') {
-                decide(Confirmation.declined(operator));
-            }
-            return true;
-        }
-        if (typed == null) {
-            if (key.getKeyType() == KeyType.Character) {
-                char c = Character.toLowerCase(key.getCharacter());
-                if (c == 'y') {
-                    decide(new Confirmation(true, operator, "y"));
-                } else if (c == 'n') {
-                    decide(Confirmation.declined(operator));
-                }
-            }
-            return true;
-        }
-        if (key.getKeyType() == KeyType.Enter) {
-            String text = typed.getText();
-            if (request.accepts(text)) {
-                decide(new Confirmation(true, operator, "typed id"));
-            } else {
-                message.setText("'" + text.trim() + "' is not " + request.target()
-                        + ": type the group id exactly, or Esc to cancel");
-                typed.setText("");
-            }
-            return true;
-        }
-        return defaultKey(key);
+        // too small: what y would send cannot be read on this screen, so only "not now" is taken until it is resized
+        RunKey.yesOrNo(key).filter(yes -> !yes || !tooSmall)
+                .ifPresent(yes -> decide(yes ? new Confirmation(true, operator, "y") : cancelled()));
+        return true;
     }
 }

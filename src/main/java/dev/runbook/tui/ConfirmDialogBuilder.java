@@ -1,5 +1,7 @@
 package dev.runbook.tui;
 
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TerminalTextUtils;
 import dev.runbook.action.Preview;
 import dev.runbook.run.ConfirmRequest;
 import dev.runbook.runbook.Confirm;
@@ -66,13 +68,13 @@ public final class ConfirmDialogBuilder {
      * The smallest terminal that shows the whole body, the keys and the typed-id box with the dialog's border:
      * below it the operator could not see what {@code y} would send, so the dialog refuses to take it.
      */
-    static com.googlecode.lanterna.TerminalSize minimum(List<String> body, boolean typeId) {
+    static TerminalSize minimum(List<String> body, boolean typeId) {
         int columns = 0;
         for (String line : body) {
-            columns = Math.max(columns, com.googlecode.lanterna.TerminalTextUtils.getColumnWidth(line));
+            columns = Math.max(columns, TerminalTextUtils.getColumnWidth(line));
         }
         // border (2 columns, 2 rows); the message line; the typed-id box
-        return new com.googlecode.lanterna.TerminalSize(columns + 2, body.size() + 2 + 1 + (typeId ? 1 : 0));
+        return new TerminalSize(columns + 2, body.size() + 2 + 1 + (typeId ? 1 : 0));
     }
 
     /** {@code lines} cut to {@code room} lines, the last one saying where the rest is. */

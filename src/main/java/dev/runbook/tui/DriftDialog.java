@@ -2,11 +2,7 @@ package dev.runbook.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.Label;
-import com.googlecode.lanterna.gui2.LinearLayout;
-import com.googlecode.lanterna.gui2.Panel;
 import com.googlecode.lanterna.gui2.TextBox;
-import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import dev.runbook.run.Confirmation;
 import dev.runbook.run.DriftRequest;
 import java.util.ArrayList;
@@ -17,14 +13,13 @@ import java.util.List;
  * The step goes on only when the operator types the word the dialog names and Enter (journaled with the
  * difference); Esc stops it, nothing sent. A wrong word shows a message and the dialog stays open.
  */
-public final class DriftDialog extends DecisionDialog<Confirmation> {
+public final class DriftDialog extends TypedDialog<Confirmation> {
     private final DriftRequest request;
     private final String operator;
-    private final TextBox typed;
-    private final Label message = new Label("");
 
     DriftDialog(DriftRequest request, String operator, int columns, int rows) {
-        super("Drift since the dry run: " + request.entry().key());
+        super("Drift since the dry run: " + request.entry().key(),
+                new TextBox(new TerminalSize(Math.max(12, request.word().length() + 4), 1)));
         this.request = request;
         this.operator = operator;
         int width = Math.max(30, Math.min(90, columns - 8));
@@ -46,37 +41,18 @@ public final class DriftDialog extends DecisionDialog<Confirmation> {
         List<String> body = new ArrayList<>(head);
         body.addAll(diff);
         body.addAll(tail);
-        typed = new TextBox(new TerminalSize(Math.max(12, request.word().length() + 4), 1));
-        Panel panel = new Panel(new LinearLayout());
-        panel.addComponent(new Label(String.join("\n", body)));
-        panel.addComponent(typed);
-        panel.addComponent(message);
-        setComponent(panel);
-        setFocusedInteractable(typed);
-    }
-
-    /** What the message line says now (a wrong word), for tests and the screen. */
-    public String message() {
-        return message.getText();
+        setComponent(column(new Label(String.join("\n", body)), box, message));
+        setFocusedInteractable(box);
     }
 
     @Override
-    protected boolean handleKey(KeyStroke key) {
-        if (key.getKeyType() == KeyType.Escape) {
-            decide(Confirmation.declined(operator));
-            return true;
-        }
-        if (key.getKeyType() == KeyType.Enter) {
-            String text = typed.getText();
-            if (request.accepts(text)) {
-                decide(new Confirmation(true, operator, "typed " + request.word()));
-            } else {
-                message.setText("'" + text.trim() + "' is not " + request.word() + ": type " + request.word()
-                        + " exactly, or Esc to stop");
-                typed.setText("");
-            }
-            return true;
-        }
-        return defaultKey(key);
+    protected Confirmation cancelled() {
+        return Confirmation.declined(operator);
+    }
+
+    @Override
+    protected void entered(String text) {
+        takeOrRetry(request.accepts(text), new Confirmation(true, operator, "typed " + request.word()),
+                "'" + text.trim() + "' is not " + request.word() + ": type " + request.word() + " exactly, or Esc to stop");
     }
 }

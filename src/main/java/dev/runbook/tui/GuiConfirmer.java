@@ -9,6 +9,7 @@ import dev.runbook.run.DriftRequest;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 /**
  * The confirmer the TUI hands to a run. The run calls it on the worker thread: it posts a
@@ -43,7 +44,7 @@ public final class GuiConfirmer implements Confirmer {
         return ask(size -> new DriftDialog(request, operator, size.getColumns(), size.getRows()));
     }
 
-    private Confirmation ask(java.util.function.Function<TerminalSize, DecisionDialog<Confirmation>> build)
+    private Confirmation ask(Function<TerminalSize, DecisionDialog<Confirmation>> build)
             throws InterruptedException {
         CompletableFuture<Confirmation> answer = new CompletableFuture<>();
         AtomicReference<DecisionDialog<Confirmation>> shown = new AtomicReference<>();

@@ -1,6 +1,9 @@
 package dev.runbook.tui;
 
+import com.googlecode.lanterna.TerminalSize;
 import dev.runbook.runbook.Runbook;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the screen asks before it skips, aborts or quits, in the operator's words. Quitting says what a step
@@ -46,13 +49,13 @@ final class Questions {
 
     /** Why a change was refused before it was sent (the group is leased to another run), wrapped to {@code width}. */
     static TextDialog refused(Runbook.Entry entry, String why, int width) {
-        java.util.List<Line> lines = new java.util.ArrayList<>();
+        List<Line> lines = new ArrayList<>();
         lines.add(Line.warning("✗ " + entry.key() + " was not run: nothing was sent."));
         lines.add(Line.of(""));
         Wrap.words(width, why).forEach(l -> lines.add(Line.of(l)));
         lines.add(Line.of(""));
         Wrap.words(width, "Read-only steps can still run. q quits the run (exit 1).").forEach(l -> lines.add(Line.of(l)));
         return new TextDialog("Change refused", lines,
-                new com.googlecode.lanterna.TerminalSize(width, Math.min(lines.size(), 14)));
+                new TerminalSize(width, Math.min(lines.size(), 14)));
     }
 }

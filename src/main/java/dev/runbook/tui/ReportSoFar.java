@@ -2,6 +2,7 @@ package dev.runbook.tui;
 
 import dev.runbook.run.Run;
 import dev.runbook.run.StepState;
+import dev.runbook.run.StepStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ final class ReportSoFar {
             String what = s.outcome() != null ? s.outcome().summary() : s.reason() != null ? s.reason() : "";
             Line line = Line.of(s.status().mark() + " " + s.key() + " — " + s.status().word()
                     + (what.isEmpty() ? "" : ": " + what));
-            out.add(s.status() == dev.runbook.run.StepStatus.FAILED ? Line.warning(line.text()) : line);
+            out.add(s.status() == StepStatus.FAILED ? Line.warning(line.text()) : line);
         }
         return out;
     }

@@ -1,8 +1,8 @@
 package dev.runbook.tui;
 
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import com.googlecode.lanterna.input.KeyStroke;
 import dev.runbook.run.ChangeRefused;
+import dev.runbook.run.Confirmer;
 import dev.runbook.run.Interrupt;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
@@ -18,28 +18,30 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The run screen's state and what its keys do, apart from drawing: the selection, the step in flight, the
- * failed step, previews and live progress. Steps run on the worker executor, previews on another; results
- * come back through {@code invokeLater}. Everything here runs on the GUI thread.
+ * The run screen's state machine, apart from its widgets: the selection, the step in flight, the failed step,
+ * the focus, previews, the log's lines, and what each key means in each of those states ({@link RunKey}'s
+ * table says which key asks for what). It draws nothing and opens no window itself: it asks its
+ * {@link RunView} (the Lanterna {@link RunWindow}, or a test's fake), and hands the widgets what to draw
+ * ({@link #stepLines}, {@link #statusLine}). Steps run on the worker executor, previews on another; results
+ * come back through the GUI thread executor. Everything here runs on the GUI thread.
  */
 public final class RunController {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunController.class);
+    private static final Logger LOG = LoggerFactory.getLogger(RunController.class);
     private final Run run;
     private final WindowClock windowClock;
-    private final WindowBasedTextGUI gui;
+    private final Executor guiThread;
     private final Executor worker;
     private final Supplier<Instant> wall;
     private final Instant opened;
     private final List<Runbook.Entry> entries;
-    private final RunbookTree tree;
     private final LogLines log = new LogLines();
-    private final TextPane stepPane;
-    private final TextPane logPane;
-    private final StatusBar statusBar;
     private final Previews previews;
-    private final GuiConfirmer confirmer;
+    private RunView view;
+    private int selected;
     private Runbook.Entry running;
     private String progress;
     private Runbook.Entry failed;
@@ -47,8 +49,7 @@ public final class RunController {
     private Runbook.Entry refused;
     private boolean logFocus;
     private Ending ending;
-    private Runnable onEnd = () -> { };
-    private AskDialog quitting;
+    private boolean askingToQuit;
 
     /**
      * How the screen ended: the exit code, the line for the journal, and whether the run stopped before its end
@@ -57,38 +58,36 @@ public final class RunController {
     public record Ending(int code, String summary, boolean resumable) {
     }
 
-    public RunController(Run run, WindowBasedTextGUI gui, Executor worker, Executor previewer, Supplier<Instant> wall) {
+    /** {@code guiThread} runs what it is given on the GUI thread, later ({@code invokeLater}). */
+    public RunController(Run run, Executor guiThread, Executor worker, Executor previewer, Supplier<Instant> wall) {
         this.run = run;
         this.windowClock = new WindowClock(run.environment().maintenanceWindow());
-        this.gui = gui;
+        this.guiThread = guiThread;
         this.worker = worker;
         this.wall = wall;
         this.opened = wall.get();
         this.entries = run.runbook().entries();
-        this.tree = new RunbookTree(entries, run::state);
-        this.stepPane = new TextPane(this::stepLines, false);
-        this.logPane = new TextPane(log::lines, true);
-        this.statusBar = new StatusBar(this::statusLine);
-        this.previews = new Previews(run, previewer, this::post);
-        this.confirmer = new GuiConfirmer(gui, run.info().operator(), this::quit);
-        run.addListener(new TuiListener(gui, this));
+        this.previews = new Previews(run, previewer, guiThread::execute);
+    }
+
+    /** The screen this drives: from now on it hears the run, and the first step still to do is selected. */
+    void attach(RunView screen) {
+        this.view = screen;
+        run.addListener(new TuiListener(guiThread, this));
         selectFirstUnfinished();
     }
 
-    public RunbookTree tree() {
-        return tree;
+    public Run run() {
+        return run;
     }
 
-    public TextPane stepPane() {
-        return stepPane;
+    /** The selected step. */
+    public Runbook.Entry selected() {
+        return entries.get(selected);
     }
 
-    public TextPane logPane() {
-        return logPane;
-    }
-
-    public StatusBar statusBar() {
-        return statusBar;
+    int selectedIndex() {
+        return selected;
     }
 
     public LogLines log() {
@@ -99,46 +98,72 @@ public final class RunController {
         return ending;
     }
 
-    void onEnd(Runnable r) {
-        this.onEnd = r;
-    }
-
     public boolean ended() {
         return ending != null;
     }
 
-    boolean logFocused() {
-        return logFocus;
+    /** One key on the run screen: what it means in the state the screen is in, done. */
+    void key(KeyStroke key) {
+        if (ended()) {
+            return;
+        }
+        if (DecisionDialog.isCtrlC(key)) {
+            quit();
+            return;
+        }
+        RunKey.command(key, logFocus).ifPresent(this::perform);
+        view.invalidate();
     }
 
-    void focusLog(boolean focus) {
-        logFocus = focus;
-        statusBar.invalidate();
+    private void perform(RunKey.Command command) {
+        switch (command) {
+            case UP -> move(-1);
+            case DOWN -> move(1);
+            case PAGE_UP -> view.pageStep(-1);
+            case PAGE_DOWN -> view.pageStep(1);
+            case RUN -> runSelected();
+            case RETRY -> retry();
+            case SKIP -> skipStep();
+            case ROLLBACK -> goToRollback();
+            case ABORT -> abort();
+            case LOG -> logFocus = true;
+            case REPORT -> report();
+            case HELP -> help();
+            case QUIT -> quit();
+            case LOG_UP -> view.scrollLog(-1);
+            case LOG_DOWN -> view.scrollLog(1);
+            case LOG_PAGE_UP -> view.pageLog(-1);
+            case LOG_PAGE_DOWN -> view.pageLog(1);
+            case LOG_BACK -> logFocus = false;
+            case YES, NO -> {
+                // a confirmation's answers: its dialog reads them (RunKey.yesOrNo)
+            }
+        }
     }
 
-    void move(int delta) {
-        select(tree.selectedIndex() + delta);
+    private void move(int delta) {
+        select(selected + delta);
     }
 
-    void help() {
-        show(new TextDialog("Keys", HelpText.lines(), dialogSize()));
+    private void help() {
+        view.read("Keys", RunKey.help(), () -> { });
     }
 
-    void report() {
-        show(new TextDialog("Report so far", ReportSoFar.lines(run), dialogSize()));
+    private void report() {
+        view.read("Report so far", ReportSoFar.lines(run), () -> { });
     }
 
-    void retry() {
+    private void retry() {
         afterFailure(() -> start(failed));
     }
 
     /** s: the failed step, else the selected step that has not run (the order rule's only override). */
-    void skipStep() {
+    private void skipStep() {
         if (failed != null) {
             afterFailure(() -> skip(failed));
             return;
         }
-        Runbook.Entry e = tree.selected();
+        Runbook.Entry e = selected();
         StepStatus status = run.state(e.key()).status();
         if (running != null) {
             note(running.key() + " is running: wait for it");
@@ -151,13 +176,13 @@ public final class RunController {
 
     private void select(int index) {
         refused = null;
-        tree.select(index);
-        stepPane.reset();
-        ensurePreview(tree.selected());
+        selected = Math.max(0, Math.min(entries.size() - 1, index));
+        view.stepSelected();
+        ensurePreview(selected());
     }
 
-    void runSelected() {
-        Runbook.Entry e = tree.selected();
+    private void runSelected() {
+        Runbook.Entry e = selected();
         StepStatus status = run.state(e.key()).status();
         if (running != null) {
             note(running.key() + " is still running: wait for it (q says what quitting would leave)");
@@ -170,18 +195,19 @@ public final class RunController {
             refused = e;
             OrderGate.Refusal why = run.refusal(e).get();
             note("✗ " + why.line());
-            show(new TextDialog("Not yet: " + e.key(), RefusalText.lines(why), dialogSize()));
+            view.read("Not yet: " + e.key(), RefusalText.lines(why), () -> { });
         } else {
             start(e);
         }
     }
 
-    void start(Runbook.Entry e) {
+    private void start(Runbook.Entry e) {
         refused = null;
         running = e;
         progress = null;
-        tree.select(entries.indexOf(e));
-        stepPane.reset();
+        selected = entries.indexOf(e);
+        view.stepSelected();
+        Confirmer confirmer = view.confirmer();
         worker.execute(() -> {
             try {
                 StepState s = run.runStep(e, confirmer);
@@ -192,8 +218,8 @@ public final class RunController {
                 post(() -> {
                     running = null;
                     note("✗ " + e.key() + " refused: " + ex.getMessage());
-                    show(Questions.refused(e, ex.getMessage(), dialogWidth()));
-                    statusBar.invalidate();
+                    view.changeRefused(e, ex.getMessage());
+                    view.invalidate();
                 });
             } catch (RuntimeException ex) {
                 post(() -> {
@@ -222,10 +248,8 @@ public final class RunController {
             }
             advance(e);
         }
-        ensurePreview(tree.selected());
-        stepPane.invalidate();
-        tree.invalidate();
-        statusBar.invalidate();
+        ensurePreview(selected());
+        view.invalidate();
     }
 
     /** After a step ends well: the next unfinished step of the same kind, or the end of the run. */
@@ -263,10 +287,8 @@ public final class RunController {
     private void endPreflight() {
         PreflightSummary summary = PreflightSummary.of(JournalReplay.of(Journal.read(run.journal().file())));
         summary.lines().forEach(this::note);
-        TextDialog d = new TextDialog("Pre-flight summary", summary.lines().stream().map(Line::of).toList(),
-                dialogSize());
-        d.onDecision(x -> end(summary.clean() ? 0 : 1, "dry run: " + summary.headline(), false));
-        show(d);
+        view.read("Pre-flight summary", summary.lines().stream().map(Line::of).toList(),
+                () -> end(summary.clean() ? 0 : 1, "dry run: " + summary.headline(), false));
     }
 
     private void afterFailure(Runnable action) {
@@ -280,8 +302,7 @@ public final class RunController {
     }
 
     private void skip(Runbook.Entry e) {
-        ReasonDialog d = Questions.skip(e, dialogWidth());
-        d.onDecision(reason -> {
+        view.askWhySkip(e, reason -> {
             if (!reason.isEmpty()) {
                 worker.execute(() -> {
                     StepState s = run.skip(e, reason);
@@ -289,11 +310,10 @@ public final class RunController {
                 });
             }
         });
-        show(d);
     }
 
     /** b: the rollback section, journaled as rollback-started (once) so a resume continues there. */
-    void goToRollback() {
+    private void goToRollback() {
         entries.stream().filter(e -> e.section().kind() == Section.Kind.ROLLBACK
                         && run.state(e.key()).status() != StepStatus.NOT_APPLICABLE).findFirst().ifPresentOrElse(
                 e -> {
@@ -305,35 +325,31 @@ public final class RunController {
                 () -> note("this runbook has no rollback section"));
     }
 
-    void abort() {
+    private void abort() {
         if (running != null) {
             note("a step is running: wait for it, or q to quit");
             return;
         }
-        ReasonDialog d = Questions.abort(dialogWidth());
-        d.onDecision(reason -> {
+        view.askWhyAbort(reason -> {
             if (!reason.isEmpty()) {
                 run.aborted(reason);
                 end(1, "aborted: " + reason, false);
             }
         });
-        show(d);
     }
 
     /** {@code q} and Ctrl-C: asks first, saying what is in flight; asks once however often it is pressed. */
     void quit() {
-        if (ended() || (quitting != null && quitting.decision().isEmpty())) {
+        if (ended() || askingToQuit) {
             return;
         }
-        boolean confirming = gui.getWindows().stream().anyMatch(w -> w instanceof ConfirmDialog);
-        AskDialog d = Questions.quit(running, confirming, run.environment().replicationGroupId(), dialogWidth());
-        quitting = d;
-        d.onDecision(yes -> {
+        askingToQuit = true;
+        view.askToQuit(running, view.confirmationOpen(), yes -> {
+            askingToQuit = false;
             if (yes) {
                 leave("quit by the operator", 1);
             }
         });
-        gui.addWindow(d);
     }
 
     /**
@@ -357,25 +373,18 @@ public final class RunController {
 
     private void end(int code, String summary, boolean resumable) {
         ending = new Ending(code, summary, resumable);
-        onEnd.run();
-    }
-
-    private void show(DecisionDialog<?> dialog) {
-        dialog.onInterrupt(this::quit);
-        gui.addWindow(dialog);
+        view.close();
     }
 
     // ---- called by the listener, on the GUI thread
 
     void stepChanged(StepState s) {
         show(s.line());
-        tree.invalidate();
-        stepPane.invalidate();
     }
 
     void progress(String line) {
         progress = line;
-        stepPane.invalidate();
+        view.invalidate();
     }
 
     /** A line of the screen's own (a hint, a refusal): shown, and kept in runbook.log with the run's lines. */
@@ -387,30 +396,45 @@ public final class RunController {
     /** A line the run already logged: only shown. */
     void show(String line) {
         log.add(StatusLine.clock(Duration.between(opened, wall.get())) + " " + line);
-        logPane.invalidate();
+        view.invalidate();
     }
 
     // ---- drawing inputs
 
-    private List<Line> stepLines(int width) {
-        Runbook.Entry e = tree.selected();
+    /** The step pane's text at {@code width}: the selected step, its preview and, while it runs, its progress. */
+    List<Line> stepLines(int width) {
+        Runbook.Entry e = selected();
         return StepDetails.lines(e, run.state(e.key()), previews.get(e),
                 e.equals(running) ? (progress == null ? "running…" : progress) : null,
                 run.settings().thresholds(), run.backend().time().now(), width);
     }
 
+    /** The status bar's text: the run, the clock, the window, and the keys {@link RunKey} offers in this state. */
     StatusLine statusLine() {
-        RunKeys.Hint hint = RunKeys.hint(logFocus, running, running != null && (gui.getActiveWindow() instanceof ConfirmDialog
-                || gui.getActiveWindow() instanceof DriftDialog),
-                failed != null, refused != null);
-        String keys = hint.keys();
-        String shortKeys = hint.shortKeys();
+        RunKey.Hint hint = RunKey.hint(state(), running == null ? null : running.step().id());
         return new StatusLine(run.backend().mode(), run.environment().name(), run.environment().replicationGroupId(),
-                Duration.between(opened, wall.get()), windowClock.describe(run.backend().time().now()), keys, shortKeys);
+                Duration.between(opened, wall.get()), windowClock.describe(run.backend().time().now()), hint.keys(),
+                hint.shortKeys());
+    }
+
+    /** The state the keys on offer follow: the focused log first, then the step in flight, a failure, a refusal. */
+    private RunKey.State state() {
+        if (logFocus) {
+            return RunKey.State.LOG;
+        } else if (running != null && view.confirmationOnTop()) {
+            return RunKey.State.CONFIRMING;
+        } else if (running != null) {
+            return RunKey.State.RUNNING;
+        } else if (failed != null) {
+            return RunKey.State.FAILED;
+        } else if (refused != null) {
+            return RunKey.State.REFUSED;
+        }
+        return RunKey.State.READY;
     }
 
     private void ensurePreview(Runbook.Entry e) {
-        previews.ensure(e, stepPane::invalidate);
+        previews.ensure(e, () -> view.invalidate());
     }
 
     /** The first step still to do: of the rollback section when the run was rolling back (a resume), else normal. */
@@ -426,16 +450,7 @@ public final class RunController {
         select(0);
     }
 
-    private int dialogWidth() {
-        return Math.max(30, Math.min(70, gui.getScreen().getTerminalSize().getColumns() - 10));
-    }
-
-    private TerminalSize dialogSize() {
-        TerminalSize s = gui.getScreen().getTerminalSize();
-        return new TerminalSize(Math.max(30, Math.min(100, s.getColumns() - 8)), Math.max(5, s.getRows() - 8));
-    }
-
     private void post(Runnable r) {
-        gui.getGUIThread().invokeLater(r);
+        guiThread.execute(r);
     }
 }

@@ -12,38 +12,24 @@ import dev.runbook.runbook.Section;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /**
  * The runbook as a tree: section headings, and under each its steps with a one-column status mark
  * ({@code ✓ ✗ > - ~ ·}) and a {@code ▸} before the selected one, so it reads without colour. Only steps are
- * selectable; the view scrolls to keep the selection visible. GUI thread only.
+ * selectable; the view scrolls to keep the selection visible. The selection is the {@link RunController}'s;
+ * the tree only draws it. GUI thread only.
  */
 public final class RunbookTree extends AbstractComponent<RunbookTree> {
     private final List<Runbook.Entry> entries;
     private final Function<String, StepState> states;
-    private int selected;
+    private final IntSupplier selected;
     private int top;
 
-    public RunbookTree(List<Runbook.Entry> entries, Function<String, StepState> states) {
+    public RunbookTree(List<Runbook.Entry> entries, Function<String, StepState> states, IntSupplier selected) {
         this.entries = List.copyOf(entries);
         this.states = states;
-    }
-
-    public Runbook.Entry selected() {
-        return entries.get(selected);
-    }
-
-    public int selectedIndex() {
-        return selected;
-    }
-
-    public void select(int index) {
-        selected = Math.max(0, Math.min(entries.size() - 1, index));
-        invalidate();
-    }
-
-    public void move(int delta) {
-        select(selected + delta);
+        this.selected = selected;
     }
 
     /** The rows as drawn, without selection or scrolling: "Pre-check", " ✓ describe-group". */
@@ -62,6 +48,7 @@ public final class RunbookTree extends AbstractComponent<RunbookTree> {
 
     private int rowOfSelected() {
         int row = 0;
+        int selected = this.selected.getAsInt();
         Section last = null;
         for (int i = 0; i < entries.size(); i++) {
             if (entries.get(i).section() != last) {

@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * The interactive face of a run (Lanterna): the entry point the run commands call when not
@@ -78,7 +80,7 @@ public final class RunbookTui {
                     session.window().waitUntilClosed();
                 } catch (RuntimeException e) {
                     // the terminal went away (a hang-up): the run still journals its end and writes its report
-                    org.slf4j.LoggerFactory.getLogger(RunbookTui.class).warn("the screen failed", e);
+                    LoggerFactory.getLogger(RunbookTui.class).warn("the screen failed", e);
                 }
                 ending = session.controller().ending();
             } finally {
@@ -120,7 +122,7 @@ public final class RunbookTui {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

@@ -1,10 +1,10 @@
 package dev.runbook.tui;
 
-import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
 import dev.runbook.run.RunListener;
 import dev.runbook.run.StepState;
 import dev.runbook.run.StepStatus;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -15,18 +15,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class TuiListener implements RunListener {
     static final long STATUS_EVERY_MS = 250;
-    private final WindowBasedTextGUI gui;
+    private final Executor guiThread;
     private final RunController controller;
     private final AtomicReference<String> pendingStatus = new AtomicReference<>();
 
-    TuiListener(WindowBasedTextGUI gui, RunController controller) {
-        this.gui = gui;
+    TuiListener(Executor guiThread, RunController controller) {
+        this.guiThread = guiThread;
         this.controller = controller;
     }
 
     @Override
     public void stepChanged(StepState state) {
-        gui.getGUIThread().invokeLater(() -> controller.stepChanged(state));
+        guiThread.execute(() -> controller.stepChanged(state));
         if (state.status() != StepStatus.RUNNING) {
             // Between steps the heap holds ~10 MB of live data, but G1 sizes its young generation from the
             // machine's memory and lets the screen's redraw garbage grow it to 100+ MB. Collecting here, on
@@ -38,14 +38,14 @@ final class TuiListener implements RunListener {
 
     @Override
     public void log(String line) {
-        gui.getGUIThread().invokeLater(() -> controller.show(line));
+        guiThread.execute(() -> controller.show(line));
     }
 
     @Override
     public void status(String line) {
         if (pendingStatus.getAndSet(line) == null) {
             CompletableFuture.delayedExecutor(STATUS_EVERY_MS, TimeUnit.MILLISECONDS)
-                    .execute(() -> gui.getGUIThread().invokeLater(this::drawStatus));
+                    .execute(() -> guiThread.execute(this::drawStatus));
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * One run on one screen: the text GUI, the run window and its controller, wired to the executors steps and
+ * One run on one screen: the text GUI, the run window (widgets) and its controller (state), wired to the executors steps and
  * previews run on. Tests build it over a virtual terminal with executors they control; {@link RunbookTui}
  * over the real terminal with threads.
  */
@@ -22,8 +22,8 @@ public final class TuiSession {
 
     public TuiSession(Run run, Screen screen, Executor worker, Executor previewer, Supplier<Instant> wall) {
         this.gui = new MultiWindowTextGUI(screen, new DefaultWindowManager(), new EmptySpace(TextColor.ANSI.DEFAULT));
-        this.controller = new RunController(run, gui, worker, previewer, wall);
-        this.window = new RunWindow(controller);
+        this.controller = new RunController(run, r -> gui.getGUIThread().invokeLater(r), worker, previewer, wall);
+        this.window = new RunWindow(controller, gui);
         gui.addWindow(window);
     }
 

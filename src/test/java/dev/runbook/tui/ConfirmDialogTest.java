@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.MultiWindowTextGUI;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
@@ -119,7 +120,7 @@ class ConfirmDialogTest {
         assertFalse(text.contains("go ahead"), text);
         press(new KeyStroke('y', false, false));
         assertEquals(Optional.empty(), dialog.decision(), "y is refused while the request cannot be shown");
-        virtual.terminal.setTerminalSize(new com.googlecode.lanterna.TerminalSize(80, 24));
+        virtual.terminal.setTerminalSize(new TerminalSize(80, 24));
         gui.updateScreen();
         gui.updateScreen();
         assertTrue(virtual.text().contains("y = go ahead    n / Esc = not now"), virtual.text());

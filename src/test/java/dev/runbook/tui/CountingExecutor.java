@@ -1,5 +1,6 @@
 package dev.runbook.tui;
 
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -8,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real worker thread (a step asking for confirmation blocks it while the test, as the GUI thread, answers)
  * that counts the tasks not yet finished, so a test can tell when the worker has nothing left to do.
  */
-final class CountingExecutor implements java.util.concurrent.Executor, AutoCloseable {
+final class CountingExecutor implements Executor, AutoCloseable {
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "test-step-worker");
         t.setDaemon(true);

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,7 +124,7 @@ class InterruptE2ETest {
         Path out = work.resolve("out.txt");
         Path err = work.resolve("err.txt");
         Process p = new ProcessBuilder("java", "-jar", JAR.toAbsolutePath().toString(), "rehearse", "--env", "dev")
-                .directory(work.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .directory(work.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         String e = Files.readString(err);
@@ -140,7 +143,7 @@ class InterruptE2ETest {
         try {
             assertEquals(0, new ProcessBuilder("kill", "-" + name, String.valueOf(pid)).start().waitFor());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
@@ -160,7 +163,7 @@ class InterruptE2ETest {
     private boolean journalHas(String text) {
         try {
             return Files.isDirectory(work.resolve("runs")) && journal().contains(text);
-        } catch (IOException | java.util.NoSuchElementException e) {
+        } catch (IOException | NoSuchElementException e) {
             return false;
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The real jar in tmux at 80x24, as a new operator tried it: first thing, the arrow keys down to the engine
  * change and Enter. The run refuses on screen, opens no confirmation and journals nothing for the step.
  */
-@Timeout(value = 3, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
 class OrderRuleE2ETest {
     private static final Path JAR = Path.of(System.getProperty("runbook.jar", "target/valkey-runbook.jar"));
 

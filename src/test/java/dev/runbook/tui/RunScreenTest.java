@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.runbook.action.Mode;
+import dev.runbook.run.Interrupt;
+import dev.runbook.run.Run;
 import dev.runbook.run.StepStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,8 +160,8 @@ class RunScreenTest {
         assertFalse(Files.readString(s.run.journal().file()).contains("\"event\":\"aborted\""));
     }
 
-    private static final com.googlecode.lanterna.input.KeyStroke CTRL_C =
-            new com.googlecode.lanterna.input.KeyStroke('c', true, false);
+    private static final KeyStroke CTRL_C =
+            new KeyStroke('c', true, false);
 
     @Test
     void ctrlCAsksAsQDoesAndYesEndsTheRunSoThatItCanBeResumed() throws Exception {
@@ -182,7 +185,7 @@ class RunScreenTest {
         assertTrue(s.text().contains("y = go ahead    n / Esc = not now"), s.text());
         assertNull(s.session.controller().ending());
         // the worker stays blocked in the confirmation (the real screen interrupts it once it has closed)
-        s.key(CTRL_C).keyUntil(new com.googlecode.lanterna.input.KeyStroke('y', false, false),
+        s.key(CTRL_C).keyUntil(new KeyStroke('y', false, false),
                 text -> s.session.controller().ended());
         assertEquals(1, s.session.controller().ending().code());
         assertTrue(s.session.controller().ending().resumable());
@@ -194,7 +197,7 @@ class RunScreenTest {
     void sigtermLeavesWithoutAskingAndJournalsTheSignalAndTheStepInFlight() throws Exception {
         open("dev", Mode.REHEARSAL);
         s.session.gui().getGUIThread().invokeLater(() -> s.session.controller().interrupted(
-                new dev.runbook.run.Interrupt("SIGTERM", false, 143)));
+                new Interrupt("SIGTERM", false, 143)));
         s.settle();
         assertEquals(new RunController.Ending(143, "interrupted by SIGTERM", true), s.session.controller().ending());
         assertTrue(s.run.interruption().isPresent(), "the run knows it was interrupted; the screen journals it as a quit when it is left");
@@ -239,7 +242,7 @@ class RunScreenTest {
         s.worker.close();
 
         Path again = Files.createDirectories(dir.resolve("again"));
-        dev.runbook.run.Run resumed = TestRuns.run(again, "dev", Mode.REHEARSAL);
+        Run resumed = TestRuns.run(again, "dev", Mode.REHEARSAL);
         resumed.rollbackStarted(null, "as a resume restores it");
         s = new Screens(resumed, 80, 24);
         assertTrue(s.virtual.rows().get(10).startsWith("│▸  restore "), s.virtual.rows().get(10));
@@ -272,7 +275,7 @@ class RunScreenTest {
         open("dev", Mode.REHEARSAL);
         s.key('j').key('j').key('j').key('j').key(KeyType.Enter);
         // the selection wrapped to the first unfinished step; walk back to cloudwatch
-        assertEquals("precheck/describe", s.session.controller().tree().selected().key());
+        assertEquals("precheck/describe", s.session.controller().selected().key());
         s.key('j').key('j').key('j').key('j').key(KeyType.PageDown);
         String text = s.text();
         assertTrue(text.contains("goorm-popcorn-cache-dev-001"), text);
@@ -300,9 +303,9 @@ class RunScreenTest {
         open("dev", Mode.REHEARSAL).key('l');
         assertTrue(s.virtual.rows().get(23).endsWith("│ LOG: ↑↓ PgUp PgDn scroll · Esc back"), s.virtual.rows().get(23));
         s.key(KeyType.ArrowDown);
-        assertEquals("precheck/describe", s.session.controller().tree().selected().key());
+        assertEquals("precheck/describe", s.session.controller().selected().key());
         s.key(KeyType.Escape).key(KeyType.ArrowDown);
-        assertEquals("precheck/flaky", s.session.controller().tree().selected().key());
+        assertEquals("precheck/flaky", s.session.controller().selected().key());
     }
 
     @Test

@@ -55,7 +55,7 @@ class RunningStepTest {
     void keysStillWorkWhileItRunsAndEnterSaysToWait() {
         startTheWait();
         s.keyUntil(new KeyStroke('j', false, false), text -> text.contains("│▸  after"));
-        assertEquals("migrate/after", s.session.controller().tree().selected().key());
+        assertEquals("migrate/after", s.session.controller().selected().key());
         s.keyUntil(new KeyStroke(KeyType.Enter), text -> text.contains("is still running"));
         assertTrue(s.text().contains("migrate/await-upgrade is still running: wait for it"), s.text());
         TestActions.Waiting.RELEASE.countDown();

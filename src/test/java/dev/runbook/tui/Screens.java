@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 /**
  * A TUI session over a virtual terminal for tests: the test runbook, steps and previews on executors the test
@@ -43,7 +44,7 @@ final class Screens {
     }
 
     /** Like {@link #settle()}, also stopping as soon as the screen shows what {@code shown} looks for. */
-    Screens settleUntil(java.util.function.Predicate<String> shown) {
+    Screens settleUntil(Predicate<String> shown) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         try {
             while (true) {
@@ -67,13 +68,13 @@ final class Screens {
         return this;
     }
 
-    private boolean drawn(java.util.function.Predicate<String> shown) throws IOException {
+    private boolean drawn(Predicate<String> shown) throws IOException {
         session.gui().updateScreen();
         return shown.test(virtual.text());
     }
 
     /** A key while the worker is busy: settles as soon as the screen shows what {@code shown} looks for. */
-    Screens keyUntil(KeyStroke k, java.util.function.Predicate<String> shown) {
+    Screens keyUntil(KeyStroke k, Predicate<String> shown) {
         virtual.terminal.addInput(k);
         return settleUntil(shown);
     }

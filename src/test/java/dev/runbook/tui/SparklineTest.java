@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.runbook.config.Thresholds;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,7 @@ class SparklineTest {
 
     @Test
     void aSeriesLongerThanThePaneShowsItsNewestPoints() {
-        List<Line> lines = StepDetails.sparklines(java.util.Map.of("n-001/CurrConnections",
+        List<Line> lines = StepDetails.sparklines(Map.of("n-001/CurrConnections",
                 List.of(1.0, 2.0, 3.0, 4.0, 8.0)), LIMITS, 5);
         assertEquals(List.of("n-001", "  CurrConnections max 8".substring(0, 5), "  ▄▅█"),
                 lines.stream().map(Line::text).toList());

@@ -8,6 +8,7 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 
 /** Tiny actions for the TUI tests: a read, a change, a check that fails once, a metrics read with series. */
 public final class TestActions {
@@ -85,7 +86,7 @@ public final class TestActions {
      * {@link #RELEASE} (or the worker is interrupted).
      */
     static final class Waiting implements Action {
-        static volatile java.util.concurrent.CountDownLatch RELEASE = new java.util.concurrent.CountDownLatch(1);
+        static volatile CountDownLatch RELEASE = new CountDownLatch(1);
 
         @Override
         public Preview preview(ActionContext ctx) {

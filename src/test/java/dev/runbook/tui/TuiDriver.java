@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 
 /**
  * Drives the TUI in tmux to the end of a runbook the way an operator would: Enter on the selected step,
@@ -40,7 +41,7 @@ public final class TuiDriver {
      * Answers and presses on like an operator until the program exits or {@code stop} holds (checked after
      * each answer); returns the last screen.
      */
-    public String driveUntil(java.util.function.BooleanSupplier stop, Duration timeout, Runnable onEachScreen) {
+    public String driveUntil(BooleanSupplier stop, Duration timeout, Runnable onEachScreen) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String retried = null;
         while (System.nanoTime() < deadline) {

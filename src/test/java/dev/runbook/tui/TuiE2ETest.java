@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * read with capture-pane, the report file checked — at 80x24 and at 120x40. Skips itself only where tmux is
  * missing.
  */
-@Timeout(value = 10, unit = java.util.concurrent.TimeUnit.MINUTES)
+@Timeout(value = 10, unit = TimeUnit.MINUTES)
 class TuiE2ETest {
     private static final Path JAR = Path.of(System.getProperty("runbook.jar", "target/valkey-runbook.jar"));
 
@@ -96,7 +98,7 @@ class TuiE2ETest {
                         try {
                             return Long.parseLong(Files.readString(f).strip());
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     }).toList();
         }
