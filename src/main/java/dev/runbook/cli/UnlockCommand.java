@@ -88,8 +88,8 @@ public final class UnlockCommand implements Callable<Integer> {
             facts.put("host", LocalHost.name());
             facts.put("region", r);
             facts.put("profile", p);
-            record.add(new JournalEvent(now(), record.id, null, "run-started", null, "unlock " + group, facts, null,
-                    LocalHost.user(), null, null));
+            record.add(JournalEvent.at(now(), record.id).summary("unlock " + group).facts(facts).operator(LocalHost.user())
+                    .is(JournalEvent.Kind.RUN_STARTED));
             int code = unlock(new GroupLease(aws::elastiCache, group), group, out, record);
             out.println("journal: " + dir.resolve(Journal.FILE));
             out.flush();
@@ -118,13 +118,13 @@ public final class UnlockCommand implements Callable<Integer> {
             String typed = readLine();
             if (typed == null || !typed.trim().equals(group)) {
                 out.println("not confirmed: the lease was left as it is");
-                record.add(JournalEvent.of(now(), record.id, null, "aborted", "not confirmed: lease of "
-                        + holder.describe() + " left as it is"));
+                record.add(JournalEvent.at(now(), record.id).summary("not confirmed: lease of " + holder.describe()
+                        + " left as it is").is(JournalEvent.Kind.ABORTED));
                 record.end("lease kept");
                 return ExitCodes.STEP_FAILED;
             }
-            record.add(new JournalEvent(now(), record.id, null, "confirmed", true, "type-id", null, null,
-                    LocalHost.user(), null, null));
+            record.add(JournalEvent.at(now(), record.id).mutates(true).summary("type-id").operator(LocalHost.user())
+                    .is(JournalEvent.Kind.CONFIRMED));
             Optional<LeaseValue> again = lease.current();
             if (again.isPresent() && !again.get().runId().equals(holder.runId())) {
                 out.println("the lease changed while you were asked (now " + again.get().describe()
@@ -139,8 +139,8 @@ public final class UnlockCommand implements Callable<Integer> {
                 record.end("lease still there after removal");
                 return ExitCodes.STEP_FAILED;
             }
-            record.add(JournalEvent.of(now(), record.id, null, "lease-broken", "broke the lease of "
-                    + holder.describe() + " on " + group));
+            record.add(JournalEvent.at(now(), record.id).summary("broke the lease of " + holder.describe() + " on " + group)
+                    .is(JournalEvent.Kind.LEASE_BROKEN));
             out.println("lease broken: " + group + " is free (it was " + holder.describe() + ")");
             record.end("lease broken");
             return ExitCodes.OK;
@@ -148,7 +148,7 @@ public final class UnlockCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             err.println("error: " + e.getMessage());
             err.flush();
-            record.add(JournalEvent.of(now(), record.id, null, "aborted", e.getMessage()));
+            record.add(JournalEvent.at(now(), record.id).summary(e.getMessage()).is(JournalEvent.Kind.ABORTED));
             record.end("failed: " + e.getMessage());
             return ExitCodes.STEP_FAILED;
         }
@@ -178,7 +178,7 @@ public final class UnlockCommand implements Callable<Integer> {
         }
 
         void end(String summary) {
-            journal.append(JournalEvent.of(now(), id, null, "run-ended", summary));
+            journal.append(JournalEvent.at(now(), id).summary(summary).is(JournalEvent.Kind.RUN_ENDED));
         }
     }
 }

@@ -21,9 +21,6 @@ import java.util.Set;
  */
 final class DriftGuard {
     /** Journal events: which dry run the run is held to; a difference found; a difference the operator accepted. */
-    static final String BASELINE = "dry-run-baseline";
-    static final String DRIFT = "drift";
-    static final String ACCEPTED = "drift-accepted";
 
     private final Run run;
     private final Optional<DryRunRecord> baseline;
@@ -62,8 +59,8 @@ final class DriftGuard {
         } else {
             summary = none.isEmpty() ? "no dry run to hold this run to" : none;
         }
-        run.journal().append(new JournalEvent(now(), run.info().id(), null, BASELINE, null, summary, facts, null,
-                null, null, null));
+        run.journal().append(JournalEvent.at(now(), run.info().id()).summary(summary).facts(facts)
+                .is(JournalEvent.Kind.DRY_RUN_BASELINE));
         run.log("drift guard: " + summary);
     }
 
@@ -89,8 +86,8 @@ final class DriftGuard {
         found.forEach(d -> facts.put(d.field(), d.change()));
         String age = r.age(run.backend().time().now());
         String summary = found.size() + " difference(s) since dry run " + r.run() + " (" + age + " old)";
-        run.journal().append(new JournalEvent(now(), run.info().id(), entry.key(), DRIFT, true, summary, facts, null,
-                run.info().operator(), null, null));
+        run.journal().append(JournalEvent.at(now(), run.info().id()).step(entry.key()).mutates(true).summary(summary)
+                .facts(facts).operator(run.info().operator()).is(JournalEvent.Kind.DRIFT));
         run.log(entry.key() + ": drift: " + summary);
         found.forEach(d -> run.log("  " + d.line()));
         List<String> lines = found.stream().map(DriftCheck.Difference::line).toList();
@@ -106,9 +103,9 @@ final class DriftGuard {
             return false;
         }
         settled.addAll(lines);
-        run.journal().append(new JournalEvent(now(), run.info().id(), entry.key(), ACCEPTED, true,
-                "went on despite " + summary + " (typed '" + DriftRequest.WORD + "')", facts, null,
-                c.by() + " (" + c.how() + ")", null, null));
+        run.journal().append(JournalEvent.at(now(), run.info().id()).step(entry.key()).mutates(true)
+                .summary("went on despite " + summary + " (typed '" + DriftRequest.WORD + "')").facts(facts)
+                .operator(c.by() + " (" + c.how() + ")").is(JournalEvent.Kind.DRIFT_ACCEPTED));
         return true;
     }
 

@@ -32,11 +32,11 @@ public final class JournalReplay {
             if (endEvent == null) {
                 return started == null ? StepStatus.PENDING : StepStatus.RUNNING;
             }
-            return switch (endEvent) {
-                case "succeeded", "reconciled" -> StepStatus.DONE;
-                case "skipped" -> StepStatus.SKIPPED;
-                case "would-run" -> StepStatus.WOULD_RUN;
-                case "cannot-check" -> StepStatus.CANNOT_CHECK;
+            return switch (JournalEvent.Kind.of(endEvent)) {
+                case SUCCEEDED, RECONCILED -> StepStatus.DONE;
+                case SKIPPED -> StepStatus.SKIPPED;
+                case WOULD_RUN -> StepStatus.WOULD_RUN;
+                case CANNOT_CHECK -> StepStatus.CANNOT_CHECK;
                 default -> StepStatus.FAILED;
             };
         }
@@ -287,35 +287,35 @@ public final class JournalReplay {
             if (e.ts() != null) {
                 lastTs = e.ts();
             }
-            switch (e.event()) {
-                case "run-started" -> {
+            switch (e.kind()) {
+                case RUN_STARTED -> {
                     startedAt = e.ts();
                     if (e.facts() != null) {
                         startFacts.putAll(e.facts());
                     }
                     operator = e.operator();
                 }
-                case "run-ended" -> {
+                case RUN_ENDED -> {
                     endedAt = e.ts();
                     endSummary = e.summary();
                 }
-                case "aborted" -> aborts.add(e.summary());
-                case "lease-refused", "lease-lost", "lease-held" -> leaseProblems.add(e.summary());
-                case "lease-taken", "lease-renewed", "lease-released" -> {
+                case ABORTED -> aborts.add(e.summary());
+                case LEASE_REFUSED, LEASE_LOST, LEASE_HELD -> leaseProblems.add(e.summary());
+                case LEASE_TAKEN, LEASE_RENEWED, LEASE_RELEASED -> {
                     // journaled for the record; the report lists only what went wrong
                 }
-                case "quit" -> quitSummary = e.summary();
-                case "resumed" -> {
+                case QUIT -> quitSummary = e.summary();
+                case RESUMED -> {
                     resumes.add(e.ts() + ": " + e.summary());
                     quitSummary = null;
                 }
-                case "rollback-started" -> rolledBack = true;
-                case DriftGuard.BASELINE -> {
+                case ROLLBACK_STARTED -> rolledBack = true;
+                case DRY_RUN_BASELINE -> {
                     Map<String, String> f = e.facts() == null ? Map.of() : e.facts();
                     baseline = new Baseline(f.get("dry-run"), f.get("recorded-at"), f.get("age"), e.summary());
                 }
-                case DriftGuard.DRIFT -> drifts.add(new Drift(e.ts(), e.step(), e.summary(), facts(e), false, null));
-                case DriftGuard.ACCEPTED -> accepted(e);
+                case DRIFT -> drifts.add(new Drift(e.ts(), e.step(), e.summary(), facts(e), false, null));
+                case DRIFT_ACCEPTED -> accepted(e);
                 default -> {
                     if (e.step() != null) {
                         steps.computeIfAbsent(e.step(), JournalStepBuilder::new).accept(e);

@@ -35,20 +35,20 @@ final class JournalStepBuilder {
         if (e.mutates() != null) {
             mutates = e.mutates();
         }
-        switch (e.event()) {
-            case "confirmed" -> {
+        switch (e.kind()) {
+            case CONFIRMED -> {
                 newAttempt();
                 confirmation = e.summary();
                 confirmedBy = e.operator();
             }
-            case "started" -> {
+            case STARTED -> {
                 if (!open) {
                     newAttempt();
                 }
                 started = e.ts();
                 summary = e.summary();
             }
-            case "reconciled" -> reconciled(e);
+            case RECONCILED -> reconciled(e);
             default -> end(e);
         }
     }
@@ -72,7 +72,7 @@ final class JournalStepBuilder {
             // a skip (after a failure, or instead of running) is a decision, not another attempt
             int ran = attempts;
             newAttempt();
-            if ("skipped".equals(e.event())) {
+            if (e.kind() == JournalEvent.Kind.SKIPPED) {
                 attempts = ran;
             }
         }

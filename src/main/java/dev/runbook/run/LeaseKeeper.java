@@ -1,5 +1,7 @@
 package dev.runbook.run;
 
+import dev.runbook.run.JournalEvent.Kind;
+
 import dev.runbook.action.ActionException;
 import dev.runbook.action.TimeSource;
 import dev.runbook.aws.GroupLease;
@@ -97,7 +99,7 @@ public final class LeaseKeeper implements ChangeGuard {
                         + held.expires());
                 return;
             }
-            journal("lease-refused", "the lease on " + lease.group() + " could not be taken, so nothing is changed: "
+            journal(Kind.LEASE_REFUSED, "the lease on " + lease.group() + " could not be taken, so nothing is changed: "
                     + e.getMessage());
             throw new ChangeRefused(e.getMessage());
         }
@@ -105,13 +107,13 @@ public final class LeaseKeeper implements ChangeGuard {
             taken(t, renewal);
         } else if (attempt instanceof GroupLease.Refused r) {
             String why = refusal(r.holder());
-            journal("lease-refused", why);
+            journal(Kind.LEASE_REFUSED, why);
             throw new ChangeRefused(why);
         } else if (attempt instanceof GroupLease.Lost l) {
             String why = "Another run wrote the lease on " + lease.group() + " at the same moment ("
                     + (l.winner() == null ? "then removed it" : l.winner().describe())
                     + "): this run backs off and changes nothing; check who is working on the group.";
-            journal("lease-lost", why);
+            journal(Kind.LEASE_LOST, why);
             throw new ChangeRefused(why);
         }
     }
@@ -121,17 +123,17 @@ public final class LeaseKeeper implements ChangeGuard {
         renewedAt = time.now();
         String tag = LeaseValue.TAG + " = " + held.format();
         if (t.replaced() != null) {
-            journal("lease-taken", "took over the expired lease of " + t.replaced().describe() + " on "
+            journal(Kind.LEASE_TAKEN, "took over the expired lease of " + t.replaced().describe() + " on "
                     + lease.group() + ": held until " + held.expires() + " (" + tag + ")");
         } else if (!renewal && t.previous() != null) {
-            journal("lease-renewed", "this run already held the lease on " + lease.group() + " (taken before it was"
+            journal(Kind.LEASE_RENEWED, "this run already held the lease on " + lease.group() + " (taken before it was"
                     + " resumed): goes on holding it until " + held.expires() + " (" + tag + ")");
         } else if (renewal) {
             // the log, not the journal: at a rehearsal's high speeds renewals come every few real milliseconds,
             // and each journal line is forced to disk
             run.note("lease: renewed the lease on " + lease.group() + " until " + held.expires() + " (" + tag + ")");
         } else {
-            journal("lease-taken", "took the lease on " + lease.group() + " until " + held.expires() + " (" + tag + ")");
+            journal(Kind.LEASE_TAKEN, "took the lease on " + lease.group() + " until " + held.expires() + " (" + tag + ")");
         }
         if (renewer == null) {
             renewer = new Thread(this::renewWhileAlive, "lease-renewal-" + run.info().id());
@@ -185,7 +187,7 @@ public final class LeaseKeeper implements ChangeGuard {
     }
 
     private void lost(LeaseValue other) {
-        journal("lease-lost", "the lease on " + lease.group() + " is no longer this run's ("
+        journal(Kind.LEASE_LOST, "the lease on " + lease.group() + " is no longer this run's ("
                 + (other == null ? "the tag was removed" : "now " + other.describe())
                 + "): the next change will take it again or be refused");
         held = null;
@@ -206,10 +208,10 @@ public final class LeaseKeeper implements ChangeGuard {
                 run.note("lease: the expired lease of " + seen.get().describe() + " is on " + lease.group()
                         + "; a live run would take it over");
             } else {
-                journal("lease-held", "a live run would be refused: " + refusal(seen.get()));
+                journal(Kind.LEASE_HELD, "a live run would be refused: " + refusal(seen.get()));
             }
         } catch (ActionException e) {
-            journal("lease-held", "the lease on " + lease.group() + " could not be read: " + e.getMessage());
+            journal(Kind.LEASE_HELD, "the lease on " + lease.group() + " could not be read: " + e.getMessage());
         }
     }
 
@@ -224,13 +226,13 @@ public final class LeaseKeeper implements ChangeGuard {
         }
         try {
             if (lease.release(run.info().id())) {
-                journal("lease-released", "released the lease on " + lease.group());
+                journal(Kind.LEASE_RELEASED, "released the lease on " + lease.group());
             } else {
-                journal("lease-lost", "the lease on " + lease.group() + " was no longer this run's at the end;"
+                journal(Kind.LEASE_LOST, "the lease on " + lease.group() + " was no longer this run's at the end;"
                         + " left as it is");
             }
         } catch (ActionException e) {
-            journal("lease-lost", "the lease on " + lease.group() + " could not be released (" + e.getMessage()
+            journal(Kind.LEASE_LOST, "the lease on " + lease.group() + " could not be released (" + e.getMessage()
                     + "); it expires at " + held.expires());
         }
         held = null;
@@ -245,8 +247,8 @@ public final class LeaseKeeper implements ChangeGuard {
                 ? " (against real AWS; this rehearsal's lease is simulated)" : "");
     }
 
-    private void journal(String event, String summary) {
-        run.journal().append(JournalEvent.of(time.now().toString(), run.info().id(), null, event, summary));
+    private void journal(Kind event, String summary) {
+        run.journal().append(JournalEvent.at(time.now().toString(), run.info().id()).summary(summary).is(event));
         run.note("lease: " + summary);
     }
 }

@@ -10,6 +10,7 @@ import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.runbook.Confirm;
+import dev.runbook.run.JournalEvent.Kind;
 import dev.runbook.runbook.Runbook;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -98,7 +99,7 @@ public final class Run {
             String reason = e.step().notApplicableBecause(subs);
             StepState s = StepState.pending(e);
             states.put(e.key(), reason == null ? s
-                    : new StepState(e, StepStatus.NOT_APPLICABLE, null, null, null, null, reason));
+                    : StepState.notApplicable(e, reason));
         }
         Progress progress = new Progress() {
             @Override
@@ -241,7 +242,7 @@ public final class Run {
             }
             rollingBack = true;
         }
-        journal.append(JournalEvent.of(now(), info.id(), step, "rollback-started", why));
+        journal.append(event().step(step).summary(why).is(Kind.ROLLBACK_STARTED));
         listener.log("rollback started: " + why);
     }
 
@@ -270,18 +271,16 @@ public final class Run {
         facts.put("aws-identity", backend.identity());
         facts.put("backend", backend.describe());
         facts.putAll(info.facts());
-        journal.append(new JournalEvent(now(), info.id(), null, "run-started", null,
-                runbook.title() + " · " + environment.name() + " · " + environment.replicationGroupId() + " · "
-                        + backend.mode().label(),
-                facts, null, info.operator(), null, null));
+        journal.append(event().summary(runbook.title() + " · " + environment.name() + " · "
+                + environment.replicationGroupId() + " · " + backend.mode().label()).facts(facts)
+                .operator(info.operator()).is(Kind.RUN_STARTED));
         drift.started();
         backend.notice().ifPresent(listener::log);
     }
 
     /** Journals that this run goes on after an interruption (same id, same journal), and what resume found. */
     public void resumed(String summary) {
-        journal.append(new JournalEvent(now(), info.id(), null, "resumed", null, summary, null, null,
-                info.operator(), null, null));
+        journal.append(event().summary(summary).operator(info.operator()).is(Kind.RESUMED));
         listener.log("resumed: " + summary);
         backend.notice().ifPresent(listener::log);
     }
@@ -293,13 +292,13 @@ public final class Run {
     public void reconciled(Runbook.Entry entry, String resolution, String summary, Map<String, String> facts) {
         Map<String, String> all = new LinkedHashMap<>(facts);
         all.put(JournalReplay.RESOLUTION, resolution);
-        JournalEvent event = new JournalEvent(now(), info.id(), entry.key(), "reconciled",
-                entry.step().action().mutates(), summary, all, null, info.operator(), null, null);
+        JournalEvent event = event().step(entry.key()).mutates(entry.step().action().mutates()).summary(summary)
+                .facts(all).operator(info.operator()).is(Kind.RECONCILED);
         journal.append(event);
         listener.log(entry.key() + ": reconciled (" + resolution + "): " + secrets.mask(summary));
         StepState old = state(entry.key());
-        JournalEvent start = new JournalEvent(old.started() == null ? event.ts() : old.started().toString(),
-                info.id(), entry.key(), "started", event.mutates(), summary, null, null, null, null, null);
+        JournalEvent start = JournalEvent.at(old.started() == null ? event.ts() : old.started().toString(), info.id())
+                .step(entry.key()).mutates(event.mutates()).summary(summary).is(Kind.STARTED);
         StepState restored = JournalReplay.of(new Journal.Contents(List.of(start, event), List.of())).steps()
                 .get(0).toState(entry);
         restore(restored);
@@ -367,13 +366,13 @@ public final class Run {
                 return current;
             }
             confirmedBy = c.by() + " (" + c.how() + ")";
-            journal.append(new JournalEvent(now(), info.id(), entry.key(), "confirmed", action.mutates(),
-                    entry.step().confirm().word(), null, null, confirmedBy, null, null));
+            journal.append(event().step(entry.key()).mutates(action.mutates()).summary(entry.step().confirm().word())
+                    .operator(confirmedBy).is(Kind.CONFIRMED));
         }
         Instant started = backend.time().now();
-        journal.append(new JournalEvent(now(), info.id(), entry.key(), "started", action.mutates(),
-                preview.summary(), null, null, info.operator(), null, null));
-        update(new StepState(entry, StepStatus.RUNNING, null, started, null, confirmedBy, null));
+        journal.append(event().step(entry.key()).mutates(action.mutates()).summary(preview.summary())
+                .operator(info.operator()).is(Kind.STARTED));
+        update(StepState.running(entry, started, confirmedBy));
         Outcome outcome;
         if (dryRunMutation) {
             outcome = Outcome.wouldRun(preview.requests().isEmpty() ? "would send nothing: " + preview.summary()
@@ -389,11 +388,11 @@ public final class Run {
             outcome = new Outcome(outcome.status(), outcome.summary(), outcome.facts(), outcome.requestIds(), warnings,
                     outcome.series());
         }
-        StepState done = new StepState(entry, statusOf(outcome), outcome, started, backend.time().now(),
-                confirmedBy, null);
-        journal.append(new JournalEvent(now(), info.id(), entry.key(), outcome.status().word(), action.mutates(),
-                outcome.summary(), outcome.facts(), outcome.requestIds(), info.operator(), outcome.warnings(),
-                outcome.series().isEmpty() ? null : outcome.series()));
+        StepState done = StepState.ended(entry, statusOf(outcome), outcome, started, backend.time().now(),
+                confirmedBy);
+        journal.append(event().step(entry.key()).mutates(action.mutates()).summary(outcome.summary())
+                .facts(outcome.facts()).requestIds(outcome.requestIds()).operator(info.operator())
+                .warnings(outcome.warnings()).series(outcome.series()).is(Kind.of(outcome.status().word())));
         update(done);
         drift.stepEnded(done, preview);
         // a step cut short by a signal is journaled above; what comes next (a rollback?) is for a person
@@ -451,17 +450,17 @@ public final class Run {
     /** Records that the operator skipped a step, and why. */
     public StepState skip(Runbook.Entry entry, String reason) {
         Outcome outcome = Outcome.skipped("skipped by " + info.operator() + ": " + reason).build();
-        journal.append(new JournalEvent(now(), info.id(), entry.key(), "skipped", entry.step().action().mutates(),
-                outcome.summary(), null, null, info.operator(), null, null));
+        journal.append(event().step(entry.key()).mutates(entry.step().action().mutates()).summary(outcome.summary())
+                .operator(info.operator()).is(Kind.SKIPPED));
         Instant t = backend.time().now();
-        StepState s = new StepState(entry, StepStatus.SKIPPED, outcome, t, t, null, reason);
+        StepState s = StepState.skipped(entry, outcome, t, reason);
         update(s);
         return s;
     }
 
     /** Records that the run was abandoned, and why. */
     public void aborted(String reason) {
-        journal.append(JournalEvent.of(now(), info.id(), null, "aborted", reason));
+        journal.append(event().summary(reason).is(Kind.ABORTED));
         listener.log("run aborted: " + reason);
     }
 
@@ -490,7 +489,7 @@ public final class Run {
         }
         guard.runEnding();
         LOG.info("run ended: {}", summary);
-        journal.append(JournalEvent.of(now(), info.id(), null, "run-ended", summary));
+        journal.append(event().summary(summary).is(Kind.RUN_ENDED));
         closeShared();
     }
 
@@ -501,7 +500,7 @@ public final class Run {
         }
         guard.runEnding();   // the lease goes with the process: resume takes it again before its next change
         LOG.info("run quit: {}; {}", summary, resumeHint(info.id()));
-        journal.append(JournalEvent.of(now(), info.id(), null, "quit", summary));
+        journal.append(event().summary(summary).is(Kind.QUIT));
         closeShared();
     }
 
@@ -554,6 +553,11 @@ public final class Run {
             case WOULD_RUN -> StepStatus.WOULD_RUN;
             case CANNOT_CHECK -> StepStatus.CANNOT_CHECK;
         };
+    }
+
+    /** An event of this run, now. */
+    private JournalEvent.Builder event() {
+        return JournalEvent.at(now(), info.id());
     }
 
     private String now() {

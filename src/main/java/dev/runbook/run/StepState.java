@@ -15,6 +15,27 @@ public record StepState(Runbook.Entry entry, StepStatus status, Outcome outcome,
         return new StepState(entry, StepStatus.PENDING, null, null, null, null, null);
     }
 
+    /** Does not apply to the environment, and why. */
+    public static StepState notApplicable(Runbook.Entry entry, String reason) {
+        return new StepState(entry, StepStatus.NOT_APPLICABLE, null, null, null, null, reason);
+    }
+
+    /** Started at {@code started}, confirmed by {@code confirmedBy} (null when it needed no confirmation). */
+    public static StepState running(Runbook.Entry entry, Instant started, String confirmedBy) {
+        return new StepState(entry, StepStatus.RUNNING, null, started, null, confirmedBy, null);
+    }
+
+    /** Ended with {@code outcome}. */
+    public static StepState ended(Runbook.Entry entry, StepStatus status, Outcome outcome, Instant started,
+                                  Instant ended, String confirmedBy) {
+        return new StepState(entry, status, outcome, started, ended, confirmedBy, null);
+    }
+
+    /** Skipped by the operator at {@code at}, for {@code reason}. */
+    public static StepState skipped(Runbook.Entry entry, Outcome outcome, Instant at, String reason) {
+        return new StepState(entry, StepStatus.SKIPPED, outcome, at, at, null, reason);
+    }
+
     public StepState with(StepStatus newStatus) {
         return new StepState(entry, newStatus, outcome, started, ended, confirmation, reason);
     }

@@ -26,7 +26,7 @@ class ReportCommandTest {
         try (Journal j = Journal.open(dir)) {
             j.append(new JournalEvent(ts, id, null, "run-started", null, "start", Map.of("mode", "REHEARSAL",
                     "environment", "dev", "replication-group", "goorm-popcorn-cache-dev"), null, "alice", null, null));
-            j.append(JournalEvent.of(ts, id, null, "run-ended", "completed"));
+            j.append(JournalEvent.at(ts, id).summary("completed").is(JournalEvent.Kind.RUN_ENDED));
         }
     }
 

@@ -27,7 +27,7 @@ class FullDiskTest {
         try (disk) {
             Path run = Files.createDirectories(disk.dir().resolve("run"));
             try (Journal journal = Journal.open(run)) {
-                journal.append(JournalEvent.of("2026-12-01T10:00:00Z", "r", null, "run-started", "start"));
+                journal.append(JournalEvent.at("2026-12-01T10:00:00Z", "r").summary("start").is(JournalEvent.Kind.RUN_STARTED));
                 // fill what is left of the disk
                 byte[] block = new byte[4096];
                 try (var out = Files.newOutputStream(disk.dir().resolve("filler"))) {

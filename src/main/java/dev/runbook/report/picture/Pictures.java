@@ -31,7 +31,7 @@ public final class Pictures {
 
     /** Draws the pictures of the run whose journal holds {@code events}. */
     public static Pictures of(List<JournalEvent> events, CompletionReport report, Optional<Settings> settings) {
-        Optional<String> envName = events.stream().filter(e -> "run-started".equals(e.event()) && e.facts() != null)
+        Optional<String> envName = events.stream().filter(e -> e.kind() == JournalEvent.Kind.RUN_STARTED && e.facts() != null)
                 .map(e -> e.facts().get("environment")).filter(n -> n != null).findFirst();
         Optional<MaintenanceWindow> window = settings.flatMap(s -> envName.filter(s.environments()::containsKey)
                 .map(n -> MaintenanceWindow.parse(s.environment(n).maintenanceWindow())));
@@ -65,7 +65,7 @@ public final class Pictures {
     private static Optional<Monitor> monitorSeries(List<JournalEvent> events) {
         for (int i = events.size() - 1; i >= 0; i--) {
             JournalEvent e = events.get(i);
-            if ("succeeded".equals(e.event()) && e.facts() != null && e.facts().containsKey("series-start")
+            if (e.kind() == JournalEvent.Kind.SUCCEEDED && e.facts() != null && e.facts().containsKey("series-start")
                     && e.series() != null && !e.series().isEmpty()) {
                 return Optional.of(new Monitor(e.series(), Instant.parse(e.facts().get("series-start")),
                         Integer.parseInt(e.facts().getOrDefault("series-period-seconds", "60"))));

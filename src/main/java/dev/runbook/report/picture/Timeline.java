@@ -35,13 +35,13 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
             this.colour = colour;
         }
 
-        static Ending of(String event) {
+        static Ending of(JournalEvent.Kind event) {
             return switch (event) {
-                case "succeeded" -> DONE;
-                case "skipped" -> SKIPPED;
-                case "would-run" -> WOULD_RUN;
-                case "cannot-check" -> CANNOT_CHECK;
-                case "reconciled" -> RECONCILED;
+                case SUCCEEDED -> DONE;
+                case SKIPPED -> SKIPPED;
+                case WOULD_RUN -> WOULD_RUN;
+                case CANNOT_CHECK -> CANNOT_CHECK;
+                case RECONCILED -> RECONCILED;
                 default -> FAILED;
             };
         }
@@ -58,9 +58,6 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
     /** A moment worth a marker: a drill, a resume, the rollback's start. */
     record Mark(Instant at, String label) {
     }
-
-    private static final List<String> ENDS = List.of("succeeded", "failed", "skipped", "would-run", "cannot-check",
-            "reconciled");
 
     /** The timeline of {@code events}; {@code window} (the environment's) draws its openings when known. */
     static Timeline of(List<JournalEvent> events, Optional<MaintenanceWindow> window) {
@@ -82,32 +79,32 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
             Instant at = Instant.parse(e.ts());
             end = at.isAfter(end) ? at : end;
             Map<String, String> facts = e.facts() == null ? Map.of() : e.facts();
-            switch (e.event()) {
-                case "run-started" -> {
+            switch (e.kind()) {
+                case RUN_STARTED -> {
                     String drills = facts.getOrDefault("drills", "none");
                     if (!"none".equals(drills)) {
                         marks.add(new Mark(at, "drill: " + drills));
                     }
                 }
-                case "resumed" -> {
+                case RESUMED -> {
                     // what was in flight when the process died ends at the crash, as far as the journal knows
                     open.forEach((step, from) -> bars.add(new Bar(step, from, at, Ending.INTERRUPTED,
                             attempts.get(step))));
                     open.clear();
                     marks.add(new Mark(at, "resumed"));
                 }
-                case "rollback-started" -> marks.add(new Mark(at, "rollback started"));
-                case "started" -> {
+                case ROLLBACK_STARTED -> marks.add(new Mark(at, "rollback started"));
+                case STARTED -> {
                     open.put(e.step(), at);
                     attempts.merge(e.step(), 1, Integer::sum);
                 }
                 default -> {
                 }
             }
-            if (e.step() != null && ENDS.contains(e.event())) {
+            if (e.step() != null && e.kind().endsStep()) {
                 Instant from = open.remove(e.step());
                 int attempt = from == null ? attempts.merge(e.step(), 1, Integer::sum) : attempts.get(e.step());
-                bars.add(new Bar(e.step(), from == null ? at : from, at, Ending.of(e.event()), attempt));
+                bars.add(new Bar(e.step(), from == null ? at : from, at, Ending.of(e.kind()), attempt));
                 if (facts.containsKey("probe-started-at")) {
                     probeStart = Instant.parse(facts.get("probe-started-at"));
                 }
@@ -117,7 +114,7 @@ record Timeline(Instant start, Instant end, List<Bar> bars, List<Span> outages, 
                 if (facts.containsKey("unmeasured-windows")) {
                     unmeasuredWindows = facts.get("unmeasured-windows");
                 }
-                if (noReturn == null && "succeeded".equals(e.event())
+                if (noReturn == null && e.kind() == JournalEvent.Kind.SUCCEEDED
                         && (facts.containsKey("upgrade-requested-at") || facts.containsKey("applied-at"))) {
                     noReturn = from == null ? at : from;
                 }
