@@ -8,7 +8,7 @@ import java.util.Optional;
  */
 public interface Action {
     /** What it will do, with the exact (redacted) request it would send. Side-effect free; needs no network. */
-    Preview preview(ActionContext ctx);
+    Preview preview(PreviewContext ctx);
 
     /** True when it changes something: it needs a confirmation, and dry-run shows it instead of running it. */
     boolean mutates();

@@ -3,6 +3,7 @@ package dev.runbook.action;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
  * backend (live, read-only guarded, or simulated), the clock, progress, the run folder, and facts earlier
  * steps recorded. Clients are created lazily by the backend, so {@code plan} never builds one.
  */
-public interface ActionContext {
+public interface ActionContext extends PreviewContext {
     Environment environment();
 
     Settings settings();
@@ -27,6 +28,11 @@ public interface ActionContext {
     <T> Optional<T> service(Class<T> type);
 
     TimeSource time();
+
+    @Override
+    default Instant now() {
+        return time().now();
+    }
 
     Progress progress();
 

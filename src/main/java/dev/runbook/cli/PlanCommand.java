@@ -4,7 +4,7 @@ import dev.runbook.ExitCodes;
 import dev.runbook.action.Mode;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
-import dev.runbook.run.PreviewContext;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.runbook.Runbook;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,7 +32,7 @@ public final class PlanCommand implements Callable<Integer> {
         Environment environment = settings.environment(env);
         Runbook runbook = common.loader().load(common.runbook(), environment);
         new PlanPrinter(spec.commandLine().getOut()).print(runbook, environment,
-                new PreviewContext(environment, settings, Mode.LIVE));
+                PreviewContext.of(environment, settings, Mode.LIVE));
         return ExitCodes.OK;
     }
 }

@@ -1,6 +1,6 @@
 package dev.runbook.cli;
 
-import dev.runbook.action.ActionContext;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.Preview;
 import dev.runbook.config.Environment;
 import dev.runbook.runbook.Runbook;
@@ -16,7 +16,7 @@ public final class PlanPrinter {
         this.out = out;
     }
 
-    public void print(Runbook runbook, Environment env, ActionContext ctx) {
+    public void print(Runbook runbook, Environment env, PreviewContext ctx) {
         out.printf("%s%n", runbook.title());
         out.printf("environment %s · group %s · %s %s → %s %s · method %s · apply-immediately %s%n",
                 env.name(), env.replicationGroupId(), env.source().engine(), env.source().version(),

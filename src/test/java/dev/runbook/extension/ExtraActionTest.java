@@ -9,6 +9,7 @@ import dev.runbook.action.ActionRegistry;
 import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.Reconciliation;
 import dev.runbook.action.TestContext;
 import dev.runbook.aws.TestBackend;
@@ -62,7 +63,7 @@ class ExtraActionTest {
         }
 
         @Override
-        public Preview preview(ActionContext ctx) {
+        public Preview preview(PreviewContext ctx) {
             return Preview.of("Tag the group " + tag, "AddTagsToResource " + tag);
         }
 

@@ -11,6 +11,7 @@ import dev.runbook.action.ActionRegistry;
 import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.TestContext;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
@@ -46,7 +47,7 @@ class RunTest {
         }
 
         @Override
-        public Preview preview(ActionContext ctx) {
+        public Preview preview(PreviewContext ctx) {
             return Preview.of(name + " on " + ctx.environment().replicationGroupId(), "Op(Name=" + name + ")");
         }
 

@@ -10,6 +10,7 @@ import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionRegistry;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.config.Environment;
 import dev.runbook.config.TestSettings;
 import java.io.IOException;
@@ -28,7 +29,7 @@ class RunbookLoaderTest {
     /** A test action that reads its parameters like the real ones do. */
     record Check(String group, Duration maxAge, boolean mutates) implements Action {
         @Override
-        public Preview preview(ActionContext ctx) {
+        public Preview preview(PreviewContext ctx) {
             return Preview.of("check " + group);
         }
 

@@ -8,6 +8,7 @@ import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
 import dev.runbook.action.ssm.SsmStep;
@@ -30,7 +31,7 @@ class SsmExportRulesTest {
     /** An action whose SSM form is given (or, with null, the interface's default). */
     private record Stub(Function<SsmContext, SsmForm> form) implements Action {
         @Override
-        public Preview preview(ActionContext ctx) {
+        public Preview preview(PreviewContext ctx) {
             return Preview.of("stub");
         }
 

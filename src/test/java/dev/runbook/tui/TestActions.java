@@ -6,6 +6,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.ActionRegistry;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -36,7 +37,7 @@ public final class TestActions {
         }
 
         @Override
-        public Preview preview(ActionContext ctx) {
+        public Preview preview(PreviewContext ctx) {
             return new Preview(summary, List.of("ModifyReplicationGroupRequest(ReplicationGroupId="
                     + ctx.environment().replicationGroupId() + ", Engine=valkey, EngineVersion=8.0, ApplyImmediately=true)"),
                     mutates ? List.of("the primary is unavailable during the upgrade") : List.of());
@@ -63,7 +64,7 @@ public final class TestActions {
         private int runs;
 
         @Override
-        public Preview preview(ActionContext ctx) {
+        public Preview preview(PreviewContext ctx) {
             return Preview.of("Check the snapshots");
         }
 
@@ -89,7 +90,7 @@ public final class TestActions {
         static volatile CountDownLatch RELEASE = new CountDownLatch(1);
 
         @Override
-        public Preview preview(ActionContext ctx) {
+        public Preview preview(PreviewContext ctx) {
             return Preview.of("Wait until every member runs valkey 8.0");
         }
 
@@ -110,7 +111,7 @@ public final class TestActions {
     /** A metrics read: CPU of two nodes, one over the limit. */
     static final class Metrics implements Action {
         @Override
-        public Preview preview(ActionContext ctx) {
+        public Preview preview(PreviewContext ctx) {
             return Preview.of("GetMetricData for 2 nodes");
         }
 

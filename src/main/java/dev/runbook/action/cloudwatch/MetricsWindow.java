@@ -10,6 +10,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.elasticache.GroupState;
 import dev.runbook.action.AwsErrors;
 import java.time.Duration;
@@ -83,8 +84,8 @@ public final class MetricsWindow implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
-        Instant now = ctx.time().now();
+    public Preview preview(PreviewContext ctx) {
+        Instant now = ctx.now();
         List<String> nodes = new ArrayList<>();
         for (int i = 1; i <= ctx.environment().numCacheClusters(); i++) {
             nodes.add(String.format("%s-%03d", group, i));
@@ -113,7 +114,7 @@ public final class MetricsWindow implements Action {
         }
     }
 
-    private Instant windowStart(ActionContext ctx, Instant now) {
+    private Instant windowStart(PreviewContext ctx, Instant now) {
         return ctx.fact("upgrade-started").map(Instant::parse).orElse(now).minus(before);
     }
 

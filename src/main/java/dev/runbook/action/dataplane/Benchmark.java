@@ -9,6 +9,7 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,12 +81,12 @@ public final class Benchmark implements Action {
         return after ? "after" : "before";
     }
 
-    private BenchmarkPlan plan(ActionContext ctx) {
+    private BenchmarkPlan plan(PreviewContext ctx) {
         return BenchmarkPlan.of(tests, requests, clients, keyspace, ctx.environment());
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         BenchmarkPlan plan = plan(ctx);
         Preview p = new Preview("Benchmark " + JedisConnector.previewEndpoint(ctx) + ": " + (plan.tests().isEmpty()
                 ? "no test to run" : plan.testNames()) + ", " + requests + " requests each over " + clients

@@ -7,6 +7,7 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.time.Duration;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
@@ -36,7 +37,7 @@ public final class EndpointCheck implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("PING " + JedisConnector.previewEndpoint(ctx) + " and read INFO server; expect "
                 + expectEngine + " " + expectVersion, "PING", "INFO server");
     }

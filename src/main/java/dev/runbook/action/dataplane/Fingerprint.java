@@ -9,6 +9,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,7 +42,7 @@ public final class Fingerprint implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         String where = JedisConnector.previewEndpoint(ctx);
         return record
                 ? Preview.of("Record keys per database and " + sampleSize + " sampled keys (type, TTL, SHA-256 of the "

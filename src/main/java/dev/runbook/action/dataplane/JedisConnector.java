@@ -1,5 +1,7 @@
 package dev.runbook.action.dataplane;
 
+import dev.runbook.action.PreviewContext;
+
 import dev.runbook.action.ActionContext;
 import dev.runbook.config.Environment;
 import java.nio.file.Path;
@@ -73,7 +75,7 @@ public final class JedisConnector implements CacheConnector {
     }
 
     /** data-plane.host:port if the host is set, else the primary-endpoint fact; TLS as the settings say. */
-    public static Endpoint endpoint(ActionContext ctx) {
+    public static Endpoint endpoint(PreviewContext ctx) {
         Environment.DataPlane dp = ctx.environment().dataPlane();
         if (!dp.host().isBlank()) {
             return new Endpoint(dp.host(), dp.port(), dp.tls());
@@ -89,7 +91,7 @@ public final class JedisConnector implements CacheConnector {
     }
 
     /** How previews name the endpoint before anything ran: the host, or "the primary endpoint". */
-    public static String previewEndpoint(ActionContext ctx) {
+    public static String previewEndpoint(PreviewContext ctx) {
         Environment.DataPlane dp = ctx.environment().dataPlane();
         String where = dp.host().isBlank() ? "<primary endpoint>:" + dp.port() : dp.host() + ":" + dp.port();
         String auth = AuthToken.source(dp.authTokenEnv(), dp.authTokenFile());

@@ -8,6 +8,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.elasticache.EventReader;
 import dev.runbook.action.elasticache.GroupState;
 import dev.runbook.action.AwsClients;
@@ -50,7 +51,7 @@ public final class ProbeDowntime implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         if (!start) {
             return Preview.of("Stop the downtime probe and record total downtime, longest outage and count");
         }

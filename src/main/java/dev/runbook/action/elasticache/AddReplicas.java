@@ -11,6 +11,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class AddReplicas implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Grow " + group + " to " + numCacheClusters + " node(s) (" + (numCacheClusters - 1)
                 + " replica(s)) if it has fewer, then wait until available", request().toString());
     }

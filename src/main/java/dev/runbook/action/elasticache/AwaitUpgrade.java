@@ -13,6 +13,7 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,12 +55,12 @@ public final class AwaitUpgrade implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Wait up to " + Waiting.format(ctx.settings().waits().upgradeTimeout()) + " for " + group
                         + " to finish the upgrade, then verify every member runs " + engine + " " + version + ".x",
                 DescribeReplicationGroupsRequest.builder().replicationGroupId(group).build().toString(),
-                EventReader.request(SourceType.REPLICATION_GROUP, group, ctx.time().now()).toString(),
-                EventReader.request(SourceType.CACHE_CLUSTER, null, ctx.time().now()).toString());
+                EventReader.request(SourceType.REPLICATION_GROUP, group, ctx.now()).toString(),
+                EventReader.request(SourceType.CACHE_CLUSTER, null, ctx.now()).toString());
     }
 
     @Override

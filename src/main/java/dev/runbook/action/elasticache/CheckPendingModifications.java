@@ -7,6 +7,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
 import dev.runbook.action.ssm.SsmContext;
@@ -31,7 +32,7 @@ public final class CheckPendingModifications implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Look for pending changes on " + group + " and its members",
                 DescribeReplicationGroupsRequest.builder().replicationGroupId(group).build().toString());
     }

@@ -8,6 +8,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.AwsErrors;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public final class CheckTargetParameterGroup implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Check " + parameterGroup + " exists and is of family " + EXPECTED_FAMILY,
                 engineVersions().toString(),
                 DescribeCacheParameterGroupsRequest.builder().cacheParameterGroupName(parameterGroup).build().toString());

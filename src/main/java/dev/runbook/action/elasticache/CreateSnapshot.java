@@ -19,6 +19,7 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.AwsErrors;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,8 +69,8 @@ public final class CreateSnapshot implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
-        String name = nameAt(group, ctx.time().now());
+    public Preview preview(PreviewContext ctx) {
+        String name = nameAt(group, ctx.now());
         return Preview.of("Take manual snapshot " + name + " of " + group + " and wait until it is available"
                 + " (an available " + Snapshots.preValkeyPrefix(group) + "* of the last hour is reused)",
                 request(name).toString());

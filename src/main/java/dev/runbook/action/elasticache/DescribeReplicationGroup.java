@@ -10,6 +10,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import software.amazon.awssdk.services.elasticache.model.DescribeCacheClustersRequest;
 import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
 import dev.runbook.action.ssm.SsmContext;
@@ -40,7 +41,7 @@ public final class DescribeReplicationGroup implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Describe " + group + " and its member clusters; expect " + expectEngine + " " + expectVersion,
                 DescribeReplicationGroupsRequest.builder().replicationGroupId(group).build().toString(),
                 DescribeCacheClustersRequest.builder().cacheClusterId("<each member>").showCacheNodeInfo(true).build()

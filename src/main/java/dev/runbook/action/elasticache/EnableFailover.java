@@ -12,6 +12,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
@@ -51,7 +52,7 @@ public final class EnableFailover implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Set automatic failover " + onOff(failover) + " and Multi-AZ " + onOff(multiAz) + " on "
                 + group + " if needed, then wait until available", request().toString());
     }

@@ -7,6 +7,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,8 +44,8 @@ public final class ReadEvents implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
-        Instant from = ctx.time().now().minus(since);
+    public Preview preview(PreviewContext ctx) {
+        Instant from = ctx.now().minus(since);
         return Preview.of("Read the events of " + group + " and its members over the last " + Waiting.format(since),
                 EventReader.request(SourceType.REPLICATION_GROUP, group, from).toString(),
                 EventReader.request(SourceType.CACHE_CLUSTER, null, from).toString());

@@ -18,6 +18,7 @@ import dev.runbook.action.dataplane.RecordedData;
 import dev.runbook.action.Params;
 import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.config.Environment;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ public final class RestoreSnapshot implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         String snapshot = ctx.fact(SNAPSHOT.fact()).orElse(Snapshots.preValkeyPrefix(group) + "<this run's>");
         return Preview.of("Restore " + snapshot + " into the NEW group " + newGroup + " (" + engine + " " + version + ", "
                         + numCacheClusters + " x " + nodeType + "); " + group + " is left as it is",

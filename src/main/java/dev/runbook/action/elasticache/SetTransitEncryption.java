@@ -11,6 +11,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
@@ -46,7 +47,7 @@ public final class SetTransitEncryption implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         if (!enabled) {
             return Preview.of("Nothing to do: the environment keeps in-transit encryption off on " + group);
         }

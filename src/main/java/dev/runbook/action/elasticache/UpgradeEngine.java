@@ -12,6 +12,7 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -55,15 +56,15 @@ public final class UpgradeEngine implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         Preview p = Preview.of("Modify " + group + ": engine → " + engine + " " + version + ", parameter group "
                 + parameterGroup + (applyImmediately ? ", apply immediately" : ", in the maintenance window"),
                 request().toString());
-        return applyImmediately ? p : p.withWarning(deferred(ctx, ctx.time().now()));
+        return applyImmediately ? p : p.withWarning(deferred(ctx, ctx.now()));
     }
 
     /** The plain sentence for apply-immediately = false. */
-    static String deferred(ActionContext ctx, Instant now) {
+    static String deferred(PreviewContext ctx, Instant now) {
         String window = ctx.environment().maintenanceWindow();
         return "apply-immediately is false: nothing happens until the maintenance window; "
                 + MaintenanceWindow.parse(window).describe(now) + ".";

@@ -6,6 +6,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.AwsClients;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Instant;
@@ -51,7 +52,7 @@ public final class WithdrawPendingUpgrade implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("If an engine change is queued on " + group + " for the maintenance window, withdraw it"
                         + " (back to the running " + engine + " " + version + ".x); nothing is sent when none is queued",
                 request(group, engine, "<running " + version + ".x>", "<running parameter group>").toString())

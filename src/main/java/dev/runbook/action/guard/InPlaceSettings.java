@@ -7,6 +7,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.elasticache.GroupState;
 import dev.runbook.config.Environment;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class InPlaceSettings implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Compare " + group + " with the " + ctx.environment().name() + " target settings",
                 DescribeReplicationGroupsRequest.builder().replicationGroupId(group).build().toString());
     }

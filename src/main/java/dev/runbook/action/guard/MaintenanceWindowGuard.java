@@ -6,6 +6,7 @@ import dev.runbook.action.ActionContext;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.time.Instant;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
@@ -39,7 +40,7 @@ public final class MaintenanceWindowGuard implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Check the time against the maintenance window " + window + " (UTC); no AWS call");
     }
 

@@ -7,6 +7,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.action.elasticache.Snapshots;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class RollbackFeasibility implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return Preview.of("Check that an available manual snapshot " + Snapshots.preValkeyPrefix(group)
                 + "* exists: the only way back from Valkey 8.0",
                 DescribeSnapshotsRequest.builder().snapshotName(ctx.fact("snapshot-name")

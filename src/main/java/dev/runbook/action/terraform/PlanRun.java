@@ -1,5 +1,7 @@
 package dev.runbook.action.terraform;
 
+import dev.runbook.action.PreviewContext;
+
 import dev.runbook.action.RunFiles;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -37,7 +39,7 @@ final class PlanRun {
     }
 
     /** The preview both plan steps show: the plan and show commands they would run, nothing run. */
-    static Preview preview(ActionContext ctx, Path dir, List<String> extraArgs, String name, String summary) {
+    static Preview preview(PreviewContext ctx, Path dir, List<String> extraArgs, String name, String summary) {
         Path planFile = ctx.runDir().resolve(name);
         return Preview.of(summary, ProcessTerraform.commandLine(dir, ProcessTerraform.planArgs(planFile, extraArgs)),
                 ProcessTerraform.commandLine(dir, ProcessTerraform.showArgs(planFile)));

@@ -11,6 +11,7 @@ import dev.runbook.action.ActionFactory;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,7 @@ public final class TerraformApply implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         Path planFile = ctx.fact("plan-file").map(Path::of).orElse(ctx.runDir().resolve(TerraformPlan.PLAN_FILE));
         Preview preview = Preview.of("terraform apply of the plan reviewed in the terraform-plan step (" + planFile
                         + "), nothing else; refused if it was blocked, changed since, or is older than "

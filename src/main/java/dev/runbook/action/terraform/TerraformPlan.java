@@ -6,6 +6,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.ActionFactory;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -36,7 +37,7 @@ public final class TerraformPlan implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return PlanRun.preview(ctx, dir, List.of(), PLAN_FILE, "terraform plan for " + replicationGroup + " in " + dir
                 + ", saved to " + ctx.runDir().resolve(PLAN_FILE) + " and checked for data loss and the valkey target");
     }

@@ -6,6 +6,7 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.ActionFactory;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Preview;
+import dev.runbook.action.PreviewContext;
 import java.nio.file.Path;
 import java.util.List;
 import dev.runbook.action.ssm.SsmContext;
@@ -43,7 +44,7 @@ public final class TerraformPlanRollback implements Action {
     }
 
     @Override
-    public Preview preview(ActionContext ctx) {
+    public Preview preview(PreviewContext ctx) {
         return PlanRun.preview(ctx, dir, args(), PLAN_FILE,
                 "Plan (never apply) the guide's rollback to engine_version " + engineVersion + " for "
                         + replicationGroup + " and show whether it would replace the group");

@@ -8,7 +8,7 @@ import dev.runbook.action.Mode;
 import dev.runbook.action.Preview;
 import dev.runbook.config.Settings;
 import dev.runbook.config.TestSettings;
-import dev.runbook.run.PreviewContext;
+import dev.runbook.action.PreviewContext;
 import dev.runbook.runbook.Runbook;
 import dev.runbook.runbook.RunbookLoader;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class RunbookPreviewTest {
     @Test
     void everyAwsStepPreviewsWithoutTouchingAws() {
         for (String env : List.of("dev", "prod")) {
-            var ctx = new PreviewContext(settings.environment(env), settings, Mode.DRY_RUN);
+            var ctx = PreviewContext.of(settings.environment(env), settings, Mode.DRY_RUN);
             for (Runbook.Entry e : load(env).entries()) {
                 String action = e.step().actionName();
                 if (action.startsWith("elasticache.") || action.startsWith("cloudwatch.") || action.startsWith("guard.")) {
@@ -40,7 +40,7 @@ class RunbookPreviewTest {
 
     @Test
     void prodUpgradePreviewShowsTheRequestAndThatItWaitsForTheWindow() {
-        var ctx = new PreviewContext(settings.environment("prod"), settings, Mode.DRY_RUN);
+        var ctx = PreviewContext.of(settings.environment("prod"), settings, Mode.DRY_RUN);
         Preview p = load("prod").entry("migrate/upgrade-engine").orElseThrow().step().action().preview(ctx);
         assertEquals(List.of("ModifyReplicationGroupRequest(ReplicationGroupId=goorm-popcorn-cache-prod,"
                 + " CacheParameterGroupName=default.valkey8, ApplyImmediately=false, Engine=valkey, EngineVersion=8.0)"),
