@@ -1,6 +1,10 @@
 package dev.runbook.action;
 
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The operation behind one runbook step. Built from the step's parameters when the runbook loads; receives
@@ -32,13 +36,13 @@ public interface Action {
      * What this run must hold before this action may be sent, on top of the runbook's order (e.g. the engine
      * change needs this run's verified manual snapshot). Empty for most actions.
      */
-    default java.util.List<Precondition> preconditions() {
-        return java.util.List.of();
+    default List<Precondition> preconditions() {
+        return List.of();
     }
 
     /** The facts it records when it succeeds that other actions' preconditions may name (e.g. "snapshot-name"). */
-    default java.util.Set<String> records() {
-        return java.util.Set.of();
+    default Set<String> records() {
+        return Set.of();
     }
 
     /**
@@ -79,7 +83,7 @@ public interface Action {
      * The step as Systems Manager Automation steps ({@code export-ssm}), or why it has none. The default says it
      * has none, so an action that never thought about SSM is listed by the export, never silently dropped.
      */
-    default dev.runbook.action.ssm.SsmForm ssm(dev.runbook.action.ssm.SsmContext ctx) {
-        return dev.runbook.action.ssm.SsmForm.notExportable("this action has no SSM Automation form");
+    default SsmForm ssm(SsmContext ctx) {
+        return SsmForm.notExportable("this action has no SSM Automation form");
     }
 }

@@ -5,6 +5,7 @@ import dev.runbook.config.Settings;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 
@@ -43,7 +44,7 @@ public interface ActionContext extends PreviewContext {
      * An object that lives as long as the run (a downtime probe started by one step and stopped by a later
      * one): created by {@code create} the first time a type is asked for, the same instance afterwards.
      */
-    <T> T shared(Class<T> type, java.util.function.Supplier<T> create);
+    <T> T shared(Class<T> type, Supplier<T> create);
 
     /** The newest value of a fact an earlier step of this run recorded (e.g. "snapshot-name"). */
     Optional<String> fact(String key);

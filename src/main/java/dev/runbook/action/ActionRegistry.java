@@ -5,8 +5,10 @@ import dev.runbook.action.dataplane.DataPlaneActions;
 import dev.runbook.action.elasticache.ElastiCacheActions;
 import dev.runbook.action.guard.GuardActions;
 import dev.runbook.action.terraform.TerraformActions;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -38,7 +40,7 @@ public final class ActionRegistry {
         return Optional.ofNullable(factories.get(name));
     }
 
-    public java.util.Set<String> names() {
-        return java.util.Collections.unmodifiableSet(factories.keySet());
+    public Set<String> names() {
+        return Collections.unmodifiableSet(factories.keySet());
     }
 }

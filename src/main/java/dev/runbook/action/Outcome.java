@@ -1,7 +1,9 @@
 package dev.runbook.action;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -19,7 +21,7 @@ public record Outcome(Status status, String summary, Map<String, String> facts, 
         SUCCEEDED, FAILED, SKIPPED, WOULD_RUN, CANNOT_CHECK;
 
         public String word() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -57,8 +59,8 @@ public record Outcome(Status status, String summary, Map<String, String> facts, 
         private final Status status;
         private final String summary;
         private final Map<String, String> facts = new LinkedHashMap<>();
-        private final List<String> requestIds = new java.util.ArrayList<>();
-        private final List<String> warnings = new java.util.ArrayList<>();
+        private final List<String> requestIds = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
         private final Map<String, List<Double>> series = new LinkedHashMap<>();
 
         private Builder(Status status, String summary) {

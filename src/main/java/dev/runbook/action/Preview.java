@@ -1,5 +1,6 @@
 package dev.runbook.action;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +21,7 @@ public record Preview(String summary, List<String> requests, List<String> warnin
     }
 
     public Preview withWarning(String warning) {
-        List<String> w = new java.util.ArrayList<>(warnings);
+        List<String> w = new ArrayList<>(warnings);
         w.add(warning);
         return new Preview(summary, requests, w);
     }

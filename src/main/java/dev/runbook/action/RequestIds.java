@@ -1,5 +1,6 @@
 package dev.runbook.action;
 
+import java.util.List;
 import software.amazon.awssdk.awscore.AwsResponse;
 
 /**
@@ -16,7 +17,7 @@ public final class RequestIds {
     }
 
     /** Adds the response's request id to {@code ids} when it has one. */
-    public static void add(java.util.List<String> ids, AwsResponse response) {
+    public static void add(List<String> ids, AwsResponse response) {
         String id = of(response);
         if (id != null) {
             ids.add(id);

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Real AWS: SDK clients with the default credential chain (the named profile when one is set), the region
@@ -89,7 +91,7 @@ public class LiveBackend implements Backend {
         if (!region.isEmpty()) {
             builder.region(Region.of(region));
         }
-        if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
+        if (builder instanceof SdkSyncClientBuilder<?, ?> sync) {
             sync.httpClientBuilder(UrlConnectionHttpClient.builder());
         }
         return builder;
@@ -119,6 +121,6 @@ public class LiveBackend implements Backend {
 
     @Override
     public void close() {
-        clients.values().forEach(c -> ((software.amazon.awssdk.utils.SdkAutoCloseable) c).close());
+        clients.values().forEach(c -> ((SdkAutoCloseable) c).close());
     }
 }

@@ -3,6 +3,7 @@ package dev.runbook.aws;
 import dev.runbook.action.TimeSource;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.LongSupplier;
 
 /**
  * The rehearsal's clock: virtual time runs {@code speed} times faster than the wall clock. {@code sleep(d)}
@@ -14,14 +15,14 @@ public final class VirtualClock implements TimeSource {
     private final long speed;
     private final long realAnchorNanos;
     private final Instant virtualAnchor;
-    private final java.util.function.LongSupplier nanoTime;
+    private final LongSupplier nanoTime;
 
     public VirtualClock(Instant start, long speed) {
         this(start, speed, System::nanoTime);
     }
 
     /** With an injected nanosecond source, so tests can drive real time. */
-    VirtualClock(Instant start, long speed, java.util.function.LongSupplier nanoTime) {
+    VirtualClock(Instant start, long speed, LongSupplier nanoTime) {
         if (speed < 1) {
             throw new IllegalArgumentException("speed must be at least 1, was " + speed);
         }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -97,7 +99,7 @@ public final class ConfigReader {
 
     /** The object's own keys, each a child object, in file order is not kept by HOCON: sorted. */
     public Map<String, ConfigValue> children() {
-        return new java.util.TreeMap<>(config.root());
+        return new TreeMap<>(config.root());
     }
 
     /** Marks every key as read (for an action that takes any parameters). */
@@ -119,7 +121,7 @@ public final class ConfigReader {
         return Origins.error(config, key, prefix + key + ": " + what);
     }
 
-    private <T> T get(String key, java.util.function.Supplier<T> reader, String expected) {
+    private <T> T get(String key, Supplier<T> reader, String expected) {
         read.add(first(key));
         if (!config.hasPath(key)) {
             throw Origins.error(config, key, "missing key '" + prefix + key + "'");

@@ -1,6 +1,8 @@
 package dev.runbook.config;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -134,13 +136,13 @@ public record Environment(
     }
 
     /** The values a runbook may substitute as {@code ${env.<key>}}, in kebab-case as in the settings. */
-    public java.util.Map<String, Object> asSubstitutions() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    public Map<String, Object> asSubstitutions() {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("replication-group-id", replicationGroupId);
         m.put("node-type", nodeType);
-        m.put("source", java.util.Map.of("engine", source.engine(), "version", source.version()));
-        m.put("target", java.util.Map.of("engine", target.engine(), "version", target.version(),
+        m.put("source", Map.of("engine", source.engine(), "version", source.version()));
+        m.put("target", Map.of("engine", target.engine(), "version", target.version(),
                 "parameter-group", target.parameterGroup()));
         m.put("current-num-cache-clusters", currentNumCacheClusters);
         m.put("num-cache-clusters", numCacheClusters);

@@ -2,6 +2,7 @@ package dev.runbook.config;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Node prices per hour by node type and engine, with where they come from, so the report can compare the
@@ -23,10 +24,10 @@ public record Prices(String source, String currency, int hoursPerMonth, Map<Stri
         String currency = r.string("currency");
         int hours = r.integer("hours-per-month", 1, 744);
         ConfigReader table = r.object("node-hourly");
-        Map<String, Map<String, Double>> hourly = new java.util.TreeMap<>();
+        Map<String, Map<String, Double>> hourly = new TreeMap<>();
         for (String nodeType : table.children().keySet()) {
             ConfigReader engines = table.object(com.typesafe.config.ConfigUtil.quoteString(nodeType));
-            Map<String, Double> byEngine = new java.util.TreeMap<>();
+            Map<String, Double> byEngine = new TreeMap<>();
             for (String engine : engines.children().keySet()) {
                 double price = engines.number(engine);
                 if (price < 0) {

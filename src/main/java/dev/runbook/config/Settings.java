@@ -7,9 +7,16 @@ import com.typesafe.config.ConfigParseOptions;
 import dev.runbook.config.InvalidInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The operator's settings, read eagerly and validated at start-up: {@code reference.conf} (defaults, inside the
@@ -26,7 +33,7 @@ public record Settings(
         Thresholds thresholds,
         Waits waits,
         int rehearsalSpeed,
-        java.time.Duration dryRunMaxAge,
+        Duration dryRunMaxAge,
         LeaseSettings lease,
         RehearsalEngines engines,
         int fullCompareMax,
@@ -37,7 +44,7 @@ public record Settings(
     /** Settings made in code (tests): their effective configuration is empty. */
     public Settings(Path file, String region, String profile, String runsDir, Map<String, Environment> environments,
                     Prices prices, Thresholds thresholds, Waits waits, int rehearsalSpeed,
-                    java.time.Duration dryRunMaxAge, LeaseSettings lease, RehearsalEngines engines,
+                    Duration dryRunMaxAge, LeaseSettings lease, RehearsalEngines engines,
                     int fullCompareMax) {
         this(file, region, profile, runsDir, environments, prices, thresholds, waits, rehearsalSpeed, dryRunMaxAge,
                 lease, engines, fullCompareMax, ConfigFactory.empty());
@@ -84,7 +91,7 @@ public record Settings(
      * nothing. Each names the file's lines.
      */
     public static List<String> warnings(Path file) {
-        List<String> warnings = new java.util.ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         Config app;
         try {
             app = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
@@ -93,10 +100,10 @@ public record Settings(
         }
         String envs = ROOT + ".environments";
         if (app.hasPath(envs) && app.getValue(envs) instanceof com.typesafe.config.ConfigObject o) {
-            for (String name : new java.util.TreeSet<>(o.keySet())) {
+            for (String name : new TreeSet<>(o.keySet())) {
                 // a merged object's origin spans the blocks it came from: "application.conf: 11-40"
                 String d = o.get(name).origin().description();
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile(": (\\d+)-(\\d+)$").matcher(d);
+                Matcher m = Pattern.compile(": (\\d+)-(\\d+)$").matcher(d);
                 if (m.find()) {
                     warnings.add(file + ":" + m.group(1) + " and " + file + ":" + m.group(2) + ": environment '" + name
                             + "' is defined more than once; HOCON merges the blocks and the later values win: keep one");
@@ -134,7 +141,7 @@ public record Settings(
         fingerprint.rejectUnknown();
         LeaseSettings lease = LeaseSettings.read(root.object("lease"));
         ConfigReader dryRun = root.object("dry-run");
-        java.time.Duration maxAge = dryRun.duration("max-age");
+        Duration maxAge = dryRun.duration("max-age");
         if (maxAge.isNegative() || maxAge.isZero()) {
             throw dryRun.fail("max-age", "must be longer than 0 (e.g. 7d)");
         }
@@ -144,7 +151,7 @@ public record Settings(
             throw root.fail("runs-dir", "an empty path is not a folder; name one (the default is \"runs\")");
         }
         Settings settings = new Settings(file, region, profile, runsDir,
-                java.util.Collections.unmodifiableMap(environments),
+                Collections.unmodifiableMap(environments),
                 prices, thresholds, waits, speed, maxAge, lease, engines, fullCompareMax, merged.getConfig(ROOT).atKey(ROOT));
         root.rejectUnknown();
         return settings;
@@ -157,7 +164,7 @@ public record Settings(
      */
     private static void refuseSharedGroups(ConfigReader envs, Map<String, Environment> environments,
                                            List<String> allowed) {
-        Map<String, String> firstUse = new java.util.LinkedHashMap<>();
+        Map<String, String> firstUse = new LinkedHashMap<>();
         for (Environment env : environments.values()) {
             String other = firstUse.putIfAbsent(env.replicationGroupId(), env.name());
             if (other != null && !allowed.contains(env.replicationGroupId())) {
@@ -185,9 +192,9 @@ public record Settings(
     public List<String> differencesFrom(Settings other, String here, String there) {
         Map<String, String> mine = flat(effective);
         Map<String, String> theirs = flat(other.effective);
-        java.util.TreeSet<String> keys = new java.util.TreeSet<>(mine.keySet());
+        TreeSet<String> keys = new TreeSet<>(mine.keySet());
         keys.addAll(theirs.keySet());
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String k : keys) {
             String a = mine.getOrDefault(k, "not set");
             String b = theirs.getOrDefault(k, "not set");
@@ -209,7 +216,7 @@ public record Settings(
         Environment env = environments.get(name);
         if (env == null) {
             throw new InvalidInputException("unknown environment '" + name + "' (known: "
-                    + String.join(", ", List.copyOf(new java.util.TreeSet<>(environments.keySet()))) + ")");
+                    + String.join(", ", List.copyOf(new TreeSet<>(environments.keySet()))) + ")");
         }
         return env;
     }

@@ -1,6 +1,7 @@
 package dev.runbook.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.runbook.run.PreflightSummary;
 import java.util.List;
 
 /**
@@ -68,9 +69,9 @@ public record CompletionReport(Header header, List<EngineRow> engine, List<StepL
     }
 
     /** A dry run's summary: every problem, every step it could not check, every change it would send (null otherwise). */
-    public record Preflight(String headline, List<dev.runbook.run.PreflightSummary.Item> problems,
-                            List<dev.runbook.run.PreflightSummary.Item> cannotCheck,
-                            List<dev.runbook.run.PreflightSummary.Item> changes) {
+    public record Preflight(String headline, List<PreflightSummary.Item> problems,
+                            List<PreflightSummary.Item> cannotCheck,
+                            List<PreflightSummary.Item> changes) {
     }
 
     /**

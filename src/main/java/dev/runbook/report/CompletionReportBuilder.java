@@ -1,15 +1,17 @@
 package dev.runbook.report;
 
 import dev.runbook.action.ReportKind;
-
+import dev.runbook.action.elasticache.RestoreSnapshot;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.report.CompletionReport.Measured;
 import dev.runbook.run.JournalReplay;
+import dev.runbook.run.Run;
 import dev.runbook.run.StepStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,18 +83,18 @@ public final class CompletionReportBuilder {
         String mode = replay.startFact("mode").orElse("unknown");
         String result;
         if (replay.finished() && replay.rolledBack() && replay.fact(RESTORED_GROUP).isEmpty()
-                && replay.fact(dev.runbook.action.elasticache.RestoreSnapshot.SOURCE_KEPT).isEmpty()
+                && replay.fact(RestoreSnapshot.SOURCE_KEPT).isEmpty()
                 && replay.endSummary().startsWith("rolled")) {
             result = "rollback section finished, but nothing was restored (no step recorded a restored group): "
                     + group() + " is what the clients use";
         } else if (replay.finished()) {
             result = replay.endSummary();
         } else if (replay.quit().isPresent()) {
-            result = replay.quit().get() + ": " + dev.runbook.run.Run.resumeHint(replay.runId());
+            result = replay.quit().get() + ": " + Run.resumeHint(replay.runId());
         } else if (!replay.aborts().isEmpty()) {
             result = "aborted: " + replay.aborts().get(replay.aborts().size() - 1);
         } else {
-            result = "interrupted after its last event: " + dev.runbook.run.Run.resumeHint(replay.runId());
+            result = "interrupted after its last event: " + Run.resumeHint(replay.runId());
         }
         return new CompletionReport.Header(replay.runId(), replay.startFact("runbook-title").orElse("runbook"),
                 replay.startFact("environment").orElse("unknown"), group(), mode, "REHEARSAL".equals(mode),
@@ -186,7 +188,7 @@ public final class CompletionReportBuilder {
 
     /** "a=7.0.7, b=7.0.7" (or ; or space separated) as member → version; empty when it is not that shape. */
     static Map<String, String> members(String text) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         for (String part : text.split("[,; ]+")) {
             int eq = part.indexOf('=') >= 0 ? part.indexOf('=') : part.indexOf(':');
             if (eq <= 0) {

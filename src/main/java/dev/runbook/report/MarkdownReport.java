@@ -1,6 +1,9 @@
 package dev.runbook.report;
 
+import dev.runbook.report.picture.Pictures;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Renders a {@link CompletionReport} as Markdown laid out like the guide's own results tables, with the
@@ -13,17 +16,17 @@ public final class MarkdownReport {
     }
 
     public static String render(CompletionReport r) {
-        return render(r, java.util.Set.of());
+        return render(r, Set.of());
     }
 
     /** The report with image links to the pictures written beside it ({@code timeline.svg}, ...). */
-    public static String render(CompletionReport r, java.util.Set<String> pictures) {
+    public static String render(CompletionReport r, Set<String> pictures) {
         MarkdownReport m = new MarkdownReport();
         m.pictures = pictures;
         return m.write(r).md.toString();
     }
 
-    private java.util.Set<String> pictures = java.util.Set.of();
+    private Set<String> pictures = Set.of();
 
     private void picture(String file, String alt) {
         if (pictures.contains(file)) {
@@ -47,7 +50,7 @@ public final class MarkdownReport {
                 List.of("AWS region", h.awsRegion()),
                 List.of("started", String.valueOf(h.started())), List.of("ended", String.valueOf(h.ended())),
                 List.of("total time", h.total()), List.of("result", h.result())));
-        picture(dev.runbook.report.picture.Pictures.TIMELINE, "Timeline · 타임라인");
+        picture(Pictures.TIMELINE, "Timeline · 타임라인");
         if (r.preflight() != null) {
             heading("Pre-flight · 사전 점검 (dry run)");
             PreflightSection.markdown(r.preflight(), this::line);
@@ -86,18 +89,18 @@ public final class MarkdownReport {
         heading("CloudWatch · 모니터링 (average before → after)");
         table(List.of("metric", "before", "after"), r.cloudwatch().stream()
                 .map(m -> List.of(m.metric(), m.before().text(), m.after().text())).toList());
-        picture(dev.runbook.report.picture.Pictures.CLOUDWATCH, "CloudWatch · 모니터링");
+        picture(Pictures.CLOUDWATCH, "CloudWatch · 모니터링");
         heading("Benchmark · 성능 테스트 (requests/s)");
         if (r.benchmark().stream().noneMatch(b -> b.before().present() || b.after().present())) {
             // nothing measured: say why once instead of in every cell of every test
-            r.benchmark().stream().flatMap(b -> java.util.stream.Stream.of(b.before().text(), b.after().text()))
+            r.benchmark().stream().flatMap(b -> Stream.of(b.before().text(), b.after().text()))
                     .distinct().forEach(why -> line("- " + why));
         } else {
             table(List.of("test", "before · 이전", "after · 이후", "ratio", "against the guide's \"up to 2x\""),
                     r.benchmark().stream().map(b -> List.of(b.test(), b.before().text(), b.after().text(),
                             b.ratio().present() ? b.ratio().value() + "x" : b.ratio().text(), b.verdict())).toList());
         }
-        picture(dev.runbook.report.picture.Pictures.BENCHMARK, "Benchmark · 성능 테스트");
+        picture(Pictures.BENCHMARK, "Benchmark · 성능 테스트");
         heading("Data integrity · 데이터 무결성");
         CompletionReport.Integrity in = r.integrity();
         table(List.of("result", "missing keys", "changed keys"),

@@ -1,24 +1,25 @@
 package dev.runbook.report;
 
+import dev.runbook.action.ActionRegistry;
+import dev.runbook.action.RunFiles;
+import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
 import dev.runbook.report.picture.Pictures;
 import dev.runbook.run.Journal;
 import dev.runbook.run.JournalReplay;
 import dev.runbook.run.JournalSecrets;
 import dev.runbook.run.PreflightSummary;
+import dev.runbook.run.RecordedStart;
 import dev.runbook.run.Run;
-import dev.runbook.action.RunFiles;
+import dev.runbook.runbook.RunbookLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.Optional;
-import java.util.List;
 import java.nio.file.Files;
-import dev.runbook.action.ActionRegistry;
-import dev.runbook.config.Environment;
-import dev.runbook.run.RecordedStart;
-import dev.runbook.runbook.RunbookLoader;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes the completion report of a run — finished, failed or aborted — into its folder as {@code report.md}
@@ -54,7 +55,7 @@ public final class ReportWriter {
             Environment e = settings.get().environment(env);
             return Optional.of(PlannedStep.of(new RunbookLoader(ActionRegistry.standard()).load(runbook, e), e));
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(ReportWriter.class).warn("the report lists the journal's steps: the"
+            LoggerFactory.getLogger(ReportWriter.class).warn("the report lists the journal's steps: the"
                     + " recorded runbook of {} cannot be read", runDir, e);
             return Optional.empty();
         }

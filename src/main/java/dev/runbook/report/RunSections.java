@@ -1,7 +1,6 @@
 package dev.runbook.report;
 
 import dev.runbook.action.ReportKind;
-
 import dev.runbook.config.Environment;
 import dev.runbook.config.Prices;
 import dev.runbook.report.CompletionReport.Measured;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The sections of the completion report, one method each, reading the facts of the steps that measure them
@@ -52,7 +52,7 @@ final class RunSections {
         if (!engine.present()) {
             return engine;
         }
-        var versions = new java.util.TreeSet<>(members.values());
+        var versions = new TreeSet<>(members.values());
         return Measured.of(engine.value() + " " + (versions.size() == 1 ? versions.first()
                 : versions.isEmpty() ? "(version unknown: no member version was recorded)"
                 : "(members differ: " + String.join(", ", versions) + ")"));

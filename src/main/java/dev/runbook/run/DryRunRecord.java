@@ -1,12 +1,12 @@
 package dev.runbook.run;
 
-import dev.runbook.action.RunFiles;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
@@ -58,8 +58,8 @@ public record DryRunRecord(String run, String environment, String replicationGro
             Path tmp = dir.resolve(FILE + ".tmp");
             Files.deleteIfExists(tmp);
             RunFiles.write(tmp, Journal.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(this));
-            Files.move(tmp, dir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + dir.resolve(FILE), e);
         }

@@ -1,12 +1,13 @@
 package dev.runbook.run;
 
-import dev.runbook.action.Reconciliation;
-
+import dev.runbook.action.OrderedMaps;
 import dev.runbook.action.Outcome;
+import dev.runbook.action.Reconciliation;
 import dev.runbook.runbook.Runbook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +116,7 @@ public final class JournalReplay {
     private JournalReplay(Replayer r, List<String> problems) {
         this.runId = r.runId;
         this.startedAt = r.startedAt;
-        this.startFacts = dev.runbook.action.OrderedMaps.copy(r.startFacts);
+        this.startFacts = OrderedMaps.copy(r.startFacts);
         this.operator = r.operator;
         this.lastTs = r.lastTs;
         this.endedAt = r.endedAt;
@@ -247,7 +248,7 @@ public final class JournalReplay {
     }
 
     private static Map<String, String> facts(JournalEvent e) {
-        return e.facts() == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(e.facts()));
+        return e.facts() == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(e.facts()));
     }
 
     /** Folds events into per-step attempts. */

@@ -1,5 +1,6 @@
 package dev.runbook.run;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.runbook.action.Redaction;
 import dev.runbook.config.Environment;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class JournalSecrets {
         if (value != null && value.strip().length() >= MIN_LENGTH) {
             found.add(value.strip());
             // as it reads inside a JSON string (a token with a quote or backslash is escaped there)
-            found.add(new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+            found.add(new String(JsonStringEncoder.getInstance()
                     .quoteAsString(value.strip())));
         }
     }

@@ -1,5 +1,6 @@
 package dev.runbook.run;
 
+import dev.runbook.action.OrderedMaps;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -131,8 +132,8 @@ final class JournalStepBuilder {
 
     JournalReplay.StepRecord build() {
         return new JournalReplay.StepRecord(key, mutates, started, ended, endEvent, summary,
-                dev.runbook.action.OrderedMaps.copy(facts),
-                List.copyOf(requestIds), List.copyOf(warnings), dev.runbook.action.OrderedMaps.copy(series), confirmation,
+                OrderedMaps.copy(facts),
+                List.copyOf(requestIds), List.copyOf(warnings), OrderedMaps.copy(series), confirmation,
                 confirmedBy, attempts, List.copyOf(reconciliations));
     }
 }

@@ -1,12 +1,12 @@
 package dev.runbook.run;
 
-import dev.runbook.run.JournalEvent.Kind;
-
 import dev.runbook.action.ActionException;
+import dev.runbook.action.Mode;
 import dev.runbook.action.TimeSource;
 import dev.runbook.aws.GroupLease;
 import dev.runbook.aws.LeaseValue;
 import dev.runbook.config.LeaseSettings;
+import dev.runbook.run.JournalEvent.Kind;
 import dev.runbook.runbook.Runbook;
 import java.time.Duration;
 import java.time.Instant;
@@ -243,7 +243,7 @@ public final class LeaseKeeper implements ChangeGuard {
         return "Replication group " + lease.group() + " is leased to " + holder.describe()
                 + ": this run changes nothing while that lease holds. Wait for that run to end, or, if it is stale,"
                 + " break the lease with: unlock --env " + run.environment().name()
-                + (run.backend().mode() == dev.runbook.action.Mode.REHEARSAL
+                + (run.backend().mode() == Mode.REHEARSAL
                 ? " (against real AWS; this rehearsal's lease is simulated)" : "");
     }
 

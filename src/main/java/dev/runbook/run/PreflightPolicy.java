@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.Function;
 final class PreflightPolicy {
     private final boolean dryRun;
     /** Facts the running step asked for and did not get (one step runs at a time). */
-    private final Set<String> missing = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> missing = ConcurrentHashMap.newKeySet();
 
     PreflightPolicy(Mode mode) {
         this.dryRun = mode == Mode.DRY_RUN;

@@ -1,15 +1,15 @@
 package dev.runbook.run;
 
 import dev.runbook.action.RunFiles;
-
-import dev.runbook.config.InvalidInputException;
 import dev.runbook.config.Environment;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.config.Settings;
 import dev.runbook.runbook.RunbookLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ public final class RecordedStart {
     public static void record(Path dir, Path runbook, Settings settings) {
         try {
             RunFiles.createOwnerOnly(dir.resolve(RUNBOOK));
-            Files.copy(runbook, dir.resolve(RUNBOOK), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(runbook, dir.resolve(RUNBOOK), StandardCopyOption.REPLACE_EXISTING);
             RunFiles.restrict(dir.resolve(RUNBOOK));
             RunFiles.write(dir.resolve(SETTINGS), "# The effective settings run " + dir.getFileName()
                     + " started with (" + settings.file() + ", -D overrides, defaults). resume reads these.\n"

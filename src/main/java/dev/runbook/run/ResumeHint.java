@@ -1,5 +1,7 @@
 package dev.runbook.run;
 
+import java.net.URISyntaxException;
+import java.nio.file.FileSystemNotFoundException;
 import java.nio.file.Path;
 
 /**
@@ -39,8 +41,8 @@ public final class ResumeHint {
             if (where.getFileName() != null && where.getFileName().toString().endsWith(".jar")) {
                 return "java -jar " + quote(where.toString());
             }
-        } catch (java.net.URISyntaxException | SecurityException | NullPointerException
-                 | java.nio.file.FileSystemNotFoundException e) {
+        } catch (URISyntaxException | SecurityException | NullPointerException
+                 | FileSystemNotFoundException e) {
             // fall through: name the tool
         }
         return "valkey-runbook";

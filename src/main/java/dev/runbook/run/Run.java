@@ -9,17 +9,19 @@ import dev.runbook.action.Progress;
 import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
-import dev.runbook.runbook.Confirm;
 import dev.runbook.run.JournalEvent.Kind;
+import dev.runbook.runbook.Confirm;
 import dev.runbook.runbook.Runbook;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +40,10 @@ public final class Run {
     private final Settings settings;
     private final Backend backend;
     private final Journal journal;
-    private final java.util.List<RunListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     /** The newest log lines, replayed to a listener that attaches late (what resume found, for the TUI). */
     private static final int BACKLOG = 100;
-    private final java.util.ArrayDeque<String> backlog = new java.util.ArrayDeque<>();
+    private final ArrayDeque<String> backlog = new ArrayDeque<>();
     /** Fans every event out to the listeners: the command's, plus a screen that attaches later (the TUI). */
     private final RunListener listener = new RunListener() {
         @Override

@@ -1,5 +1,6 @@
 package dev.runbook.run;
 
+import dev.runbook.action.OrderedMaps;
 import java.nio.file.Path;
 import java.util.Map;
 
@@ -9,6 +10,6 @@ import java.util.Map;
  */
 public record RunInfo(String id, Path dir, String operator, Map<String, String> facts) {
     public RunInfo {
-        facts = dev.runbook.action.OrderedMaps.copy(facts);
+        facts = OrderedMaps.copy(facts);
     }
 }

@@ -1,19 +1,20 @@
 package dev.runbook.run;
 
 import dev.runbook.action.RunFiles;
-
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -81,8 +82,8 @@ public final class Runs {
     }
 
     /** The file the log goes to now, if {@link #logTo} pointed it at one. */
-    public static synchronized java.util.Optional<Path> currentLog() {
-        return java.util.Optional.ofNullable(current);
+    public static synchronized Optional<Path> currentLog() {
+        return Optional.ofNullable(current);
     }
 
     /**
@@ -98,7 +99,7 @@ public final class Runs {
                 kept = Path.of(System.getProperty("java.io.tmpdir"),
                         "valkey-runbook-" + System.getProperty("user.name", "user") + ".log");
                 RunFiles.createOwnerOnly(kept);
-                Files.write(kept, Files.readAllBytes(log), java.nio.file.StandardOpenOption.APPEND);
+                Files.write(kept, Files.readAllBytes(log), StandardOpenOption.APPEND);
             }
             delete(dir);   // everything a backend made there too (a real engine's data dir)
         } catch (IOException | UncheckedIOException e) {

@@ -5,13 +5,14 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
-import dev.runbook.config.InvalidInputException;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionFactory;
 import dev.runbook.action.ActionRegistry;
 import dev.runbook.action.Params;
 import dev.runbook.config.ConfigReader;
 import dev.runbook.config.Environment;
+import dev.runbook.config.Includes;
+import dev.runbook.config.InvalidInputException;
 import dev.runbook.config.Origins;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -78,7 +80,7 @@ public final class RunbookLoader {
                     "environment '" + env.name() + "'");
             return parsed.withFallback(envConfig).resolve().withoutPath("env");
         } catch (ConfigException e) {
-            throw dev.runbook.config.Includes.error(file, e);
+            throw Includes.error(file, e);
         }
     }
 
@@ -88,7 +90,7 @@ public final class RunbookLoader {
      * runbook. Reads the file only; a file that {@link #load} would reject fails here as well.
      */
     public static Map<String, String> stepDefinitions(Path file, Environment env) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         Config root = resolved(file, env);
         com.typesafe.config.ConfigRenderOptions concise = com.typesafe.config.ConfigRenderOptions.concise();
         out.put("(runbook)", root.hasPath("runbook.id") ? "id " + root.getString("runbook.id")
@@ -120,7 +122,7 @@ public final class RunbookLoader {
         String title = r.string("title");
         String guide = r.string("guide", "");
         Section.Kind kind = Section.Kind.valueOf(r.has("kind")
-                ? r.oneOf("kind", List.of("normal", "rollback")).toUpperCase(java.util.Locale.ROOT) : "NORMAL");
+                ? r.oneOf("kind", List.of("normal", "rollback")).toUpperCase(Locale.ROOT) : "NORMAL");
         List<Step> steps = new ArrayList<>();
         for (Config stc : list(r, "steps")) {
             steps.add(step(new ConfigReader(stc, "step"), id, stepIds, subs, later));

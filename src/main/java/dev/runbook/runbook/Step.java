@@ -1,6 +1,8 @@
 package dev.runbook.runbook;
 
 import dev.runbook.action.Action;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,7 @@ import java.util.Map;
 public record Step(String id, String title, String guide, String note, String actionName, Action action,
                    Confirm confirm, Map<String, String> onlyWhen, List<String> requires, String where) {
     public Step {
-        onlyWhen = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(onlyWhen));
+        onlyWhen = Collections.unmodifiableMap(new LinkedHashMap<>(onlyWhen));
         requires = List.copyOf(requires);
     }
 

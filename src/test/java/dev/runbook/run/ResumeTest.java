@@ -151,7 +151,7 @@ class ResumeTest {
         Files.writeString(tmp.resolve(Journal.FILE), "{\"ts\":\"2026-11-29T04:31:00Z\",\"run\":\"" + ID + "\",\"st",
                 StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Run second = kit.run(tmp, ID);
-        Resume.Result found = new ResumeSession(second, new ActionReconciler()).restore();
+        ResumeSession.Result found = new ResumeSession(second, new ActionReconciler()).restore();
 
         int torn = (int) Files.readAllLines(tmp.resolve(Journal.FILE)).stream().filter(l -> l.endsWith("\"st")).count();
         assertEquals(1, torn);

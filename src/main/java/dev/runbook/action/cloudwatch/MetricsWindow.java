@@ -1,23 +1,25 @@
 package dev.runbook.action.cloudwatch;
 
-import dev.runbook.action.ReportKind;
-
-import dev.runbook.action.AwsClients;
-import dev.runbook.action.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.AwsClients;
+import dev.runbook.action.AwsErrors;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
+import dev.runbook.action.ReportKind;
+import dev.runbook.action.RequestIds;
 import dev.runbook.action.elasticache.GroupState;
-import dev.runbook.action.AwsErrors;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -29,8 +31,6 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
-import dev.runbook.action.ssm.SsmContext;
-import dev.runbook.action.ssm.SsmForm;
 
 /**
  * CloudWatch around the change: every {@link NodeMetrics} metric of every member node in one GetMetricData call
@@ -198,7 +198,7 @@ public final class MetricsWindow implements Action {
     }
 
     static String round(double v) {
-        return String.format(java.util.Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.2f", v);
     }
 
     /** Running sums of the points before the upgrade and after it. */

@@ -1,5 +1,6 @@
 package dev.runbook.action.dataplane;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,8 +60,8 @@ public interface CacheClient extends AutoCloseable {
      * TYPE, PTTL and the value digest of each key of the selected database. One call per key here; a client
      * that can pipeline reads a whole batch in two round trips (a full compare of 200,000 keys stays quick).
      */
-    default java.util.List<Reading> read(java.util.List<String> keys) {
-        java.util.List<Reading> out = new java.util.ArrayList<>();
+    default List<Reading> read(List<String> keys) {
+        List<Reading> out = new ArrayList<>();
         for (String key : keys) {
             String type = type(key);
             out.add("none".equals(type) ? new Reading(key, type, -2, null)

@@ -7,10 +7,14 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * A fingerprint of the data before the change: keys per database (with how many carry an expiry) and a
@@ -65,7 +69,7 @@ public record DataFingerprint(String endpoint, String recordedAt, Map<Integer, K
             } while (!"0".equals(cursor));
         }
         List<Ranked> chosen = lowest.stream().sorted(Comparator.comparing(Ranked::rank)).toList();
-        List<SampledKey> keys = new java.util.ArrayList<>();
+        List<SampledKey> keys = new ArrayList<>();
         forEachBatch(chosen, Ranked::db, Ranked::key, client, (r, reading) -> {
             if (!"none".equals(reading.type())) { // expired or deleted between SCAN and now: not part of the sample
                 keys.add(new SampledKey(r.db(), r.key(), reading.type(), reading.pttl() >= 0, reading.sha256()));
@@ -75,13 +79,13 @@ public record DataFingerprint(String endpoint, String recordedAt, Map<Integer, K
     }
 
     /** Reads {@code items} a database and {@link #BATCH} keys at a time, in their order. */
-    static <T> void forEachBatch(List<T> items, java.util.function.ToIntFunction<T> db,
-                                 java.util.function.Function<T, String> key, CacheClient client,
-                                 java.util.function.BiConsumer<T, CacheClient.Reading> each) {
+    static <T> void forEachBatch(List<T> items, ToIntFunction<T> db,
+                                 Function<T, String> key, CacheClient client,
+                                 BiConsumer<T, CacheClient.Reading> each) {
         int i = 0;
         while (i < items.size()) {
             int d = db.applyAsInt(items.get(i));
-            List<T> batch = new java.util.ArrayList<>();
+            List<T> batch = new ArrayList<>();
             while (i < items.size() && db.applyAsInt(items.get(i)) == d && batch.size() < BATCH) {
                 batch.add(items.get(i++));
             }

@@ -14,6 +14,6 @@ public final class DataPlaneActions {
         r.register("dataplane.endpoint-check", EndpointCheck::create);
         r.register("dataplane.fingerprint", Fingerprint::create);
         r.register("dataplane.benchmark", Benchmark::create);
-        r.register("dataplane.downtime-probe", ProbeDowntime::create);
+        r.register("dataplane.downtime-probe", DowntimeProbeStep::create);
     }
 }

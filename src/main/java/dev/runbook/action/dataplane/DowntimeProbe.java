@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -107,7 +108,7 @@ public final class DowntimeProbe implements AutoCloseable {
         failures = 0;
         slowestFailureNanos = 0;
         this.log = log;
-        this.segment = java.util.UUID.randomUUID().toString();
+        this.segment = UUID.randomUUID().toString();
         this.runStartedAt = runNow == null ? startedAt : runNow;
         if (log != null) {
             log.started(segment, connector.timeScale(), interval);

@@ -8,12 +8,13 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
-import java.time.Duration;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
 import dev.runbook.action.ssm.SsmOutput;
-import dev.runbook.action.ssm.SsmStep;
 import dev.runbook.action.ssm.SsmScripts;
+import dev.runbook.action.ssm.SsmStep;
+import java.time.Duration;
+import java.util.ArrayList;
 
 /**
  * {@code dataplane.endpoint-check}: the guide's {@code redis-cli ping}, plus which engine and version answer
@@ -81,7 +82,7 @@ public final class EndpointCheck implements Action {
     @Override
     public SsmForm ssm(SsmContext ctx) {
         var dp = ctx.environment().dataPlane();
-        var steps = new java.util.ArrayList<SsmStep>();
+        var steps = new ArrayList<SsmStep>();
         steps.add(ctx.skipWithoutInstance());
         String host = dp.host();
         String port = String.valueOf(dp.port());

@@ -1,11 +1,16 @@
 package dev.runbook.action.dataplane;
 
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLException;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Pipeline;
 import redis.clients.jedis.Response;
@@ -13,6 +18,8 @@ import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 import redis.clients.jedis.params.ScanParams;
+import redis.clients.jedis.resps.StreamEntry;
+import redis.clients.jedis.resps.Tuple;
 
 /**
  * {@link CacheClient} over one Jedis connection. Every Jedis exception becomes a {@link CacheException} whose
@@ -39,13 +46,13 @@ final class JedisCacheClient implements CacheClient {
      */
     static CacheException translate(JedisException e, String endpoint, boolean tlsConnect) {
         String reason = reason(e);
-        if (has(e, java.security.cert.CertificateException.class)) {
+        if (has(e, CertificateException.class)) {
             return new CacheException(endpoint + ": certificate not trusted (" + reason + "): name the CA that signed it "
                     + "(check-endpoint --ca-file FILE, data-plane.ca-file in the settings), or check that this is the "
                     + "cache you meant.", e);
         }
-        if (tlsConnect && (has(e, javax.net.ssl.SSLException.class)
-                || has(e, java.net.SocketTimeoutException.class) && !reason.toLowerCase(java.util.Locale.ROOT).contains("connect"))) {
+        if (tlsConnect && (has(e, SSLException.class)
+                || has(e, SocketTimeoutException.class) && !reason.toLowerCase(Locale.ROOT).contains("connect"))) {
             return new CacheException(endpoint + " did not complete a TLS handshake (" + reason + "): that port does "
                     + "not seem to speak TLS; without in-transit encryption leave out --tls (data-plane.tls = false).", e);
         }
@@ -79,7 +86,7 @@ final class JedisCacheClient implements CacheClient {
             root = root.getCause();
         }
         for (Throwable s : root.getSuppressed()) {
-            if (s instanceof java.io.IOException && s.getMessage() != null) {
+            if (s instanceof IOException && s.getMessage() != null) {
                 return s.getMessage();
             }
         }
@@ -203,9 +210,9 @@ final class JedisCacheClient implements CacheClient {
     @SuppressWarnings("unchecked")
     private static Object value(String type, Object value) {
         return switch (type) {
-            case "zset" -> ((List<redis.clients.jedis.resps.Tuple>) value).stream()
+            case "zset" -> ((List<Tuple>) value).stream()
                     .map(t -> new ScoredMember(t.getElement(), t.getScore())).toList();
-            case "stream" -> ((List<redis.clients.jedis.resps.StreamEntry>) value).stream()
+            case "stream" -> ((List<StreamEntry>) value).stream()
                     .map(e -> new StreamRecord(e.getID().toString(), new LinkedHashMap<>(e.getFields()))).toList();
             default -> value;
         };

@@ -3,8 +3,8 @@ package dev.runbook.action.dataplane;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.runbook.action.TimeSource;
 import dev.runbook.action.RunFiles;
+import dev.runbook.action.TimeSource;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -252,6 +253,6 @@ public final class ProbeLog {
 
     /** "04:31:02" of an instant, UTC, for one line of a summary. */
     static String clock(Instant t) {
-        return String.format(Locale.ROOT, "%tT", t.atZone(java.time.ZoneOffset.UTC));
+        return String.format(Locale.ROOT, "%tT", t.atZone(ZoneOffset.UTC));
     }
 }

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -39,12 +42,12 @@ public final class ValueDigest {
         h.add(type);
         switch (type) {
             case "string" -> h.add((String) value);
-            case "hash" -> new TreeMap<>((java.util.Map<String, String>) value).forEach((f, v) -> h.add(f).add(v));
-            case "list" -> ((java.util.List<String>) value).forEach(h::add);
-            case "set" -> new TreeSet<>((java.util.Set<String>) value).forEach(h::add);
-            case "zset" -> ((java.util.List<CacheClient.ScoredMember>) value)
+            case "hash" -> new TreeMap<>((Map<String, String>) value).forEach((f, v) -> h.add(f).add(v));
+            case "list" -> ((List<String>) value).forEach(h::add);
+            case "set" -> new TreeSet<>((Set<String>) value).forEach(h::add);
+            case "zset" -> ((List<CacheClient.ScoredMember>) value)
                     .forEach(m -> h.add(m.member()).add(Double.toString(m.score())));
-            case "stream" -> ((java.util.List<CacheClient.StreamRecord>) value).forEach(e -> {
+            case "stream" -> ((List<CacheClient.StreamRecord>) value).forEach(e -> {
                 h.add(e.id());
                 e.fields().forEach((f, v) -> h.add(f).add(v));
             });

@@ -1,19 +1,21 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.ReportKind;
-
-import dev.runbook.action.Reconciliation;
-import dev.runbook.action.Reseed;
-
-import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.AwsClients;
 import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.ReportKind;
+import dev.runbook.action.Reseed;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,13 +23,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
 import software.amazon.awssdk.services.elasticache.model.Event;
 import software.amazon.awssdk.services.elasticache.model.SourceType;
-import dev.runbook.action.ssm.SsmContext;
-import dev.runbook.action.ssm.SsmForm;
-import dev.runbook.action.ssm.SsmOutput;
-import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Waits for the engine upgrade and verifies it: the group must be seen to start (leave {@code available}, a
@@ -109,7 +108,7 @@ public final class AwaitUpgrade implements Action {
     }
 
     /** The error codes of a member cluster that is not there (for a moment, while AWS replaces its node). */
-    private static final java.util.Set<String> MEMBER_NOT_FOUND = java.util.Set.of("CacheClusterNotFound",
+    private static final Set<String> MEMBER_NOT_FOUND = Set.of("CacheClusterNotFound",
             "CacheClusterNotFoundFault");
     /** How many polls in a row may miss a member before the wait says so (about a minute at the usual cadence). */
     private static final int MEMBER_MISSING_POLLS = 6;

@@ -1,26 +1,24 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.ReportKind;
-
-import dev.runbook.action.Reconciliation;
-import dev.runbook.action.Reseed;
-import dev.runbook.action.OrderedMaps;
-import java.util.Map;
-import java.util.Objects;
-import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
-import software.amazon.awssdk.services.elasticache.model.NodeSnapshot;
-
-import dev.runbook.action.AwsClients;
-import dev.runbook.action.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.AwsClients;
+import dev.runbook.action.AwsErrors;
+import dev.runbook.action.OrderedMaps;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
-import dev.runbook.action.AwsErrors;
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.ReportKind;
+import dev.runbook.action.RequestIds;
+import dev.runbook.action.Reseed;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -29,14 +27,16 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.CreateSnapshotRequest;
+import software.amazon.awssdk.services.elasticache.model.NodeSnapshot;
 import software.amazon.awssdk.services.elasticache.model.Snapshot;
-import dev.runbook.action.ssm.SsmContext;
-import dev.runbook.action.ssm.SsmForm;
-import dev.runbook.action.ssm.SsmOutput;
-import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Takes the manual pre-migration snapshot {@code <group>-pre-valkey-<UTC yyyyMMdd-HHmm>} and waits until it is
@@ -84,13 +84,13 @@ public final class CreateSnapshot implements Action {
     /** The snapshot's name carries the time it is taken: every run names it anew, by design. */
     @Override
     public String stableRequest(String request) {
-        return request.replaceAll("(" + java.util.regex.Pattern.quote(Snapshots.preValkeyPrefix(group).toLowerCase(Locale.ROOT))
+        return request.replaceAll("(" + Pattern.quote(Snapshots.preValkeyPrefix(group).toLowerCase(Locale.ROOT))
                 + ")\\d{8}-\\d{4}", "$1<time of the run>");
     }
 
     @Override
-    public java.util.Set<String> records() {
-        return java.util.Set.of(Precondition.MANUAL_SNAPSHOT.fact());
+    public Set<String> records() {
+        return Set.of(Precondition.MANUAL_SNAPSHOT.fact());
     }
 
     @Override

@@ -1,22 +1,23 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.ReportKind;
-import java.util.Optional;
-
-import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.AwsClients;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
-import software.amazon.awssdk.services.elasticache.model.DescribeCacheClustersRequest;
-import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
+import dev.runbook.action.ReportKind;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
 import dev.runbook.action.ssm.SsmOutput;
 import dev.runbook.action.ssm.SsmStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.elasticache.model.DescribeCacheClustersRequest;
+import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
 
 /**
  * Describes the replication group and every member cluster, records what the report needs, and fails when the
@@ -85,7 +86,7 @@ public final class DescribeReplicationGroup implements Action {
     }
 
     /** Why the group is not what the runbook expects, or null when it is. */
-    static String problem(String status, String engine, java.util.List<String> memberVersions, String expectEngine,
+    static String problem(String status, String engine, List<String> memberVersions, String expectEngine,
                           String expectVersion) {
         if (!"available".equals(status)) {
             return "the group is " + status + ", not available: wait until it is available, then retry";
@@ -110,7 +111,7 @@ public final class DescribeReplicationGroup implements Action {
     @Override
     public SsmForm ssm(SsmContext ctx) {
         var id = SsmStep.inputs("ReplicationGroupId", ctx.group());
-        var steps = new java.util.ArrayList<SsmStep>();
+        var steps = new ArrayList<SsmStep>();
         steps.add(ctx.assertProperty("Available", "the group is available", "elasticache", "DescribeReplicationGroups",
                 id, "$.ReplicationGroups[0].Status", "available"));
         if (!expectEngine.isBlank()) {

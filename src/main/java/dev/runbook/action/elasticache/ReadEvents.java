@@ -1,23 +1,23 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.AwsClients;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmOutput;
+import dev.runbook.action.ssm.SsmStep;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.Event;
 import software.amazon.awssdk.services.elasticache.model.SourceType;
-import dev.runbook.action.ssm.SsmContext;
-import dev.runbook.action.ssm.SsmForm;
-import dev.runbook.action.ssm.SsmOutput;
-import dev.runbook.action.ssm.SsmStep;
 
 /**
  * Reads the events of the group and its member clusters over the last {@code since} (AWS keeps 14 days) and puts
@@ -73,7 +73,7 @@ public final class ReadEvents implements Action {
     @Override
     public SsmForm ssm(SsmContext ctx) {
         int minutes = (int) since.toMinutes();
-        var steps = new ArrayList<dev.runbook.action.ssm.SsmStep>();
+        var steps = new ArrayList<SsmStep>();
         steps.add(ctx.awsApi("Group", "events of the group over the last " + Waiting.format(since), "elasticache",
                 "DescribeEvents", SsmStep.inputs("SourceType", "replication-group", "SourceIdentifier", ctx.group(),
                         "Duration", minutes), SsmOutput.of("Events", "$.Events", "MapList")));

@@ -1,35 +1,35 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.Reconciliation;
-import dev.runbook.action.Reseed;
-import java.util.Map;
-import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
-
-import dev.runbook.action.dataplane.AuthToken;
-import dev.runbook.action.dataplane.CacheException;
-import java.util.Optional;
-import dev.runbook.action.AwsClients;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.AwsClients;
+import dev.runbook.action.Mode;
 import dev.runbook.action.Outcome;
-import dev.runbook.action.dataplane.GroupEndpoints;
-import dev.runbook.action.dataplane.RecordedData;
 import dev.runbook.action.Params;
 import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
-import dev.runbook.config.Environment;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import software.amazon.awssdk.services.elasticache.model.CacheCluster;
-import software.amazon.awssdk.services.elasticache.model.CreateReplicationGroupRequest;
-import software.amazon.awssdk.services.elasticache.model.SecurityGroupMembership;
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import dev.runbook.action.dataplane.AuthToken;
+import dev.runbook.action.dataplane.CacheException;
+import dev.runbook.action.dataplane.GroupEndpoints;
+import dev.runbook.action.dataplane.RecordedData;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
 import dev.runbook.action.ssm.SsmOutput;
 import dev.runbook.action.ssm.SsmStep;
+import dev.runbook.config.Environment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.elasticache.model.CacheCluster;
+import software.amazon.awssdk.services.elasticache.model.CreateReplicationGroupRequest;
+import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
+import software.amazon.awssdk.services.elasticache.model.SecurityGroupMembership;
 
 /**
  * The only way back from Valkey 8.0: restore the manual pre-migration snapshot into a NEW replication group
@@ -111,7 +111,7 @@ public final class RestoreSnapshot implements Action {
             return env.transitEncryption()
                     ? AuthToken.read(dp.authTokenEnv(), dp.authTokenFile(), System.getenv()) : Optional.empty();
         } catch (CacheException e) {
-            if (ctx.mode() == dev.runbook.action.Mode.REHEARSAL) {
+            if (ctx.mode() == Mode.REHEARSAL) {
                 ctx.progress().log("rehearsal: restoring with no auth token (" + e.getMessage() + ")");
                 return Optional.empty();
             }
@@ -238,7 +238,7 @@ public final class RestoreSnapshot implements Action {
         Environment env = ctx.environment();
         // The document's group is a parameter (a fleet runs it per group): derive the new id from it the same way.
         String target = newGroup.startsWith(group) ? ctx.group() + newGroup.substring(group.length()) : newGroup;
-        var steps = new ArrayList<dev.runbook.action.ssm.SsmStep>();
+        var steps = new ArrayList<SsmStep>();
         steps.add(ctx.awsApi("Current", "the old group's engine and status", "elasticache", "DescribeReplicationGroups",
                 SsmStep.inputs("ReplicationGroupId", ctx.group()),
                 SsmOutput.string("Engine", "$.ReplicationGroups[0].Engine"),

@@ -1,14 +1,17 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.RequestIds;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsErrors;
+import dev.runbook.action.RequestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
@@ -25,7 +28,7 @@ public final class Snapshots {
 
     /** The prefix of the runbook's manual pre-migration snapshots of {@code group}. */
     public static String preValkeyPrefix(String group) {
-        return group.toLowerCase(java.util.Locale.ROOT) + "-pre-valkey-";
+        return group.toLowerCase(Locale.ROOT) + "-pre-valkey-";
     }
 
     /** Every snapshot of the group (all pages), or of one name when {@code name} is not null. */
@@ -45,7 +48,7 @@ public final class Snapshots {
             }
             return out;
         } catch (SdkException e) {
-            if (name != null && e instanceof software.amazon.awssdk.awscore.exception.AwsServiceException ase
+            if (name != null && e instanceof AwsServiceException ase
                     && ase.awsErrorDetails() != null && "SnapshotNotFoundFault".equals(ase.awsErrorDetails().errorCode())) {
                 return List.of();
             }
@@ -58,7 +61,7 @@ public final class Snapshots {
      * create time is not the snapshot's, so it is not used): the operator then reads "unknown", never a date.
      */
     public static Optional<Instant> capturedAt(Snapshot s) {
-        return s.nodeSnapshots().stream().map(NodeSnapshot::snapshotCreateTime).filter(java.util.Objects::nonNull)
+        return s.nodeSnapshots().stream().map(NodeSnapshot::snapshotCreateTime).filter(Objects::nonNull)
                 .max(Comparator.naturalOrder());
     }
 

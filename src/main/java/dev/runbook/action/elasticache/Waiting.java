@@ -1,12 +1,13 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.AwsClients;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.AwsClients;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The polling loop the mutating steps share: ask, show the state and elapsed time on the status line, sleep on
@@ -58,7 +59,7 @@ public final class Waiting {
      * moment right after the request.
      */
     public static GroupState groupAvailable(ActionContext ctx, String group, Duration timeout, List<String> requestIds,
-                                            java.util.function.Predicate<GroupState> applied)
+                                            Predicate<GroupState> applied)
             throws ActionException, InterruptedException {
         return until(ctx, group, timeout, Duration.ofSeconds(15), () -> {
             var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, requestIds);

@@ -1,6 +1,7 @@
 package dev.runbook.action.ssm;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -20,12 +21,12 @@ import software.amazon.awssdk.core.traits.TraitType;
  */
 public final class SdkRequestModel {
     /** "Required: Yes" members from the ElastiCache API reference, where the SDK's model does not say. */
-    static final Map<String, java.util.List<String>> API_REFERENCE = Map.of(
-            "elasticache.CreateSnapshot", java.util.List.of("SnapshotName"),
-            "elasticache.ModifyReplicationGroup", java.util.List.of("ReplicationGroupId"),
-            "elasticache.IncreaseReplicaCount", java.util.List.of("ReplicationGroupId", "ApplyImmediately"),
-            "elasticache.CreateReplicationGroup", java.util.List.of("ReplicationGroupId", "ReplicationGroupDescription"),
-            "cloudwatch.GetMetricData", java.util.List.of("MetricDataQueries", "StartTime", "EndTime"));
+    static final Map<String, List<String>> API_REFERENCE = Map.of(
+            "elasticache.CreateSnapshot", List.of("SnapshotName"),
+            "elasticache.ModifyReplicationGroup", List.of("ReplicationGroupId"),
+            "elasticache.IncreaseReplicaCount", List.of("ReplicationGroupId", "ApplyImmediately"),
+            "elasticache.CreateReplicationGroup", List.of("ReplicationGroupId", "ReplicationGroupDescription"),
+            "cloudwatch.GetMetricData", List.of("MetricDataQueries", "StartTime", "EndTime"));
 
     private SdkRequestModel() {
     }
@@ -54,7 +55,7 @@ public final class SdkRequestModel {
                 members.putIfAbsent(f.locationName(), required);
             }
         }
-        API_REFERENCE.getOrDefault(service + "." + api, java.util.List.of()).forEach(m -> members.replace(m, true));
+        API_REFERENCE.getOrDefault(service + "." + api, List.of()).forEach(m -> members.replace(m, true));
         return Optional.of(members);
     }
 }

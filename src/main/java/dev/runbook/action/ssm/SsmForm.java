@@ -1,5 +1,6 @@
 package dev.runbook.action.ssm;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ public sealed interface SsmForm permits SsmForm.Exported, SsmForm.NotExportable 
         }
 
         public Exported withTerminalOnly(String what) {
-            List<String> t = new java.util.ArrayList<>(terminalOnly);
+            List<String> t = new ArrayList<>(terminalOnly);
             t.add(what);
             return new Exported(steps, t, facts);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -94,7 +95,7 @@ public final class ProcessTerraform implements Terraform {
     /** Runs a quick command and returns its stdout; a non-zero exit is an error naming Terraform's own. */
     private String capture(Path dir, List<String> args, String what) throws ActionException, InterruptedException {
         StringBuilder out = new StringBuilder();
-        List<String> err = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> err = Collections.synchronizedList(new ArrayList<>());
         int exit = run(dir, args, quickTimeout, line -> out.append(line).append('\n'), err::add, what);
         if (exit != 0) {
             throw new ActionException(what + " failed (exit " + exit + "): " + TerraformOutput.errorOf(err)

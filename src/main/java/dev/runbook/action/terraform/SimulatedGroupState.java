@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -88,7 +89,7 @@ final class SimulatedGroupState {
     static void describe(ObjectNode plan, Consumer<String> lines) {
         JsonNode rc = plan.path("resource_changes").path(0);
         JsonNode change = rc.path("change");
-        String word = PlanAnalysis.analyze(plan.toString(), PlanExpectations.valkey8(java.time.Instant.EPOCH))
+        String word = PlanAnalysis.analyze(plan.toString(), PlanExpectations.valkey8(Instant.EPOCH))
                 .changes().stream().findFirst().map(PlanAnalysis.Change::word).orElse("no-op");
         if (word.equals("no-op")) {
             lines.accept("No changes. Your infrastructure matches the configuration.");

@@ -1,14 +1,15 @@
 package dev.runbook.action.terraform;
 
-import dev.runbook.action.RunFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.RunFiles;
 import dev.runbook.config.Environment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -99,7 +100,7 @@ public final class SimulatedTerraform implements Terraform {
             lines.accept("Error: Failed to load the saved plan: " + e.getMessage());
             return 1;
         }
-        List<String> actions = new java.util.ArrayList<>();
+        List<String> actions = new ArrayList<>();
         change.path("actions").forEach(a -> actions.add(a.asText()));
         if (actions.contains("delete")) {
             lines.accept("Error: the rehearsal does not replace replication groups (" + String.join(",", actions) + ")");

@@ -1,9 +1,5 @@
 package dev.runbook.action.terraform;
 
-import dev.runbook.action.Reconciliation;
-import dev.runbook.action.Reseed;
-import dev.runbook.action.elasticache.GroupEvidence;
-
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -12,15 +8,19 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Precondition;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
+import dev.runbook.action.Reconciliation;
+import dev.runbook.action.Reseed;
+import dev.runbook.action.elasticache.GroupEvidence;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Optional;
-import dev.runbook.action.ssm.SsmContext;
-import dev.runbook.action.ssm.SsmForm;
 
 /**
  * {@code terraform.apply}: applies exactly the plan the terraform.plan step saved and the operator reviewed,
@@ -67,8 +67,8 @@ public final class TerraformApply implements Action {
 
     /** The reviewed plan changes the engine: like the SDK path, never without this run's manual snapshot. */
     @Override
-    public java.util.List<Precondition> preconditions() {
-        return java.util.List.of(Precondition.MANUAL_SNAPSHOT);
+    public List<Precondition> preconditions() {
+        return List.of(Precondition.MANUAL_SNAPSHOT);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.OrderedMaps;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -20,7 +21,7 @@ public record TerraformVersion(String terraform, Map<String, String> providers) 
     public static final String MIN_TERRAFORM = "1.0.0";
 
     public TerraformVersion {
-        providers = dev.runbook.action.OrderedMaps.copy(providers);
+        providers = OrderedMaps.copy(providers);
     }
 
     static TerraformVersion parse(String json) throws ActionException {

@@ -5,6 +5,7 @@ import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -31,8 +32,8 @@ record EngineState(Map<String, Group> groups) {
 
     void save(Path dir) throws IOException {
         Path tmp = RunFiles.write(dir.resolve(FILE + ".tmp"), JSON.writeValueAsString(this));
-        Files.move(tmp, dir.resolve(FILE), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING,
+                StandardCopyOption.ATOMIC_MOVE);
     }
 
     static EngineState load(Path dir) throws IOException {

@@ -1,14 +1,15 @@
 package dev.runbook.aws.engines;
 
+import dev.runbook.action.RunFiles;
 import dev.runbook.action.dataplane.CacheConnector;
 import dev.runbook.action.dataplane.Endpoint;
 import dev.runbook.action.dataplane.GroupEndpoints;
 import dev.runbook.action.dataplane.JedisConnector;
 import dev.runbook.action.elasticache.SnapshotFiles;
 import dev.runbook.aws.sim.NodeEngines;
-import dev.runbook.action.RunFiles;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.Jedis;
@@ -360,7 +362,7 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
     }
 
     private void loadSnapshots() {
-        try (var files = Files.exists(snapshotDir) ? Files.list(snapshotDir) : java.util.stream.Stream.<Path>empty()) {
+        try (var files = Files.exists(snapshotDir) ? Files.list(snapshotDir) : Stream.<Path>empty()) {
             for (Path f : files.filter(p -> p.toString().endsWith(".rdb")).toList()) {
                 String name = f.getFileName().toString().replaceFirst("\\.rdb$", "");
                 snapshots.put(name, new SnapshotFile(f, Files.size(f), sha256(f)));
@@ -372,7 +374,7 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
 
     static String sha256(Path file) throws IOException {
         try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

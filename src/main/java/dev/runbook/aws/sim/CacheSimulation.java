@@ -1,11 +1,14 @@
 package dev.runbook.aws.sim;
 
 import dev.runbook.action.Reseed;
-
 import dev.runbook.action.TimeSource;
+import dev.runbook.aws.LeaseValue;
 import dev.runbook.config.Environment;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -14,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.services.elasticache.model.ElastiCacheException;
@@ -107,10 +111,10 @@ public final class CacheSimulation {
         }
         groups.put(g.id, g);
         if (faults.contains(Fault.LEASE_HELD)) {
-            g.tags.put(dev.runbook.aws.LeaseValue.TAG, otherRunsLease(env, now).format());
+            g.tags.put(LeaseValue.TAG, otherRunsLease(env, now).format());
         }
         // Automated snapshots: one a day at the snapshot window's opening, as many as the retention keeps.
-        Instant day = now.truncatedTo(ChronoUnit.DAYS).plus(java.time.LocalTime.parse(
+        Instant day = now.truncatedTo(ChronoUnit.DAYS).plus(LocalTime.parse(
                 g.snapshotWindow.substring(0, 5)).toSecondOfDay(), ChronoUnit.SECONDS);
         if (day.isAfter(now)) {
             day = day.minus(Duration.ofDays(1));
@@ -123,10 +127,10 @@ public final class CacheSimulation {
     }
 
     /** The lease-held drill's lease: another operator's run on another host, started 12 minutes ago. */
-    private static dev.runbook.aws.LeaseValue otherRunsLease(Environment env, Instant now) {
-        String runId = java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneOffset.UTC)
+    private static LeaseValue otherRunsLease(Environment env, Instant now) {
+        String runId = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(now.minus(Duration.ofMinutes(12))) + "-" + env.name();
-        return new dev.runbook.aws.LeaseValue(runId, "oncall-2@bastion-2", now.plus(Duration.ofMinutes(25)));
+        return new LeaseValue(runId, "oncall-2@bastion-2", now.plus(Duration.ofMinutes(25)));
     }
 
     /** The group whose ARN is {@code arn} (tags are addressed by ARN), or ReplicationGroupNotFoundFault. */
@@ -257,7 +261,7 @@ public final class CacheSimulation {
                         + requestId + ")")
                 .statusCode(status)
                 .requestId(requestId)
-                .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder().errorCode(code)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode(code)
                         .errorMessage(message).serviceName(SERVICE).build())
                 .build();
     }

@@ -3,6 +3,7 @@ package dev.runbook.aws.sim;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.model.CacheParameterGroupNotFoundException;
 import software.amazon.awssdk.services.elasticache.model.CreateReplicationGroupRequest;
 import software.amazon.awssdk.services.elasticache.model.CreateSnapshotRequest;
@@ -199,7 +200,7 @@ final class Mutations {
             SimGroup.Member m = new SimGroup.Member(g.nextMemberId(), sim.now(), version, false);
             m.status = "creating";
             g.members.add(m);
-            sim.engines().up(g.id, m.id, g.engine, java.util.Optional.of(g.primary().id));
+            sim.engines().up(g.id, m.id, g.engine, Optional.of(g.primary().id));
         }
         sim.schedule(Duration.ofMinutes(8), () -> {
             g.members.forEach(m -> m.status = "available");

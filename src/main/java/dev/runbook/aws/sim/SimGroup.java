@@ -2,7 +2,9 @@ package dev.runbook.aws.sim;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.elasticache.model.AutomaticFailoverStatus;
 import software.amazon.awssdk.services.elasticache.model.CacheCluster;
 import software.amazon.awssdk.services.elasticache.model.CacheNode;
@@ -71,7 +73,7 @@ final class SimGroup {
     boolean endpointAvailable = true;
     final List<Member> members = new ArrayList<>();
     /** The group's tags (the run's lease lives here), in the order they were added. */
-    final java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+    final Map<String, String> tags = new LinkedHashMap<>();
 
     SimGroup(String id, Instant created) {
         this.id = id;

@@ -2,8 +2,10 @@ package dev.runbook.aws.sim;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import software.amazon.awssdk.awscore.DefaultAwsResponseMetadata;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.CloudWatchResponseMetadata;
@@ -52,7 +54,7 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
         String cluster = q.metricStat().metric().dimensions().stream().filter(d -> d.name().equals("CacheClusterId"))
                 .map(Dimension::value).findFirst().orElse(null);
         SimGroup.Member m = sim.groups.values().stream().map(g -> g.member(cluster))
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                .filter(Objects::nonNull).findFirst().orElse(null);
         int period = Math.max(60, q.metricStat().period() == null ? 60 : q.metricStat().period());
         List<Instant> times = new ArrayList<>();
         List<Double> values = new ArrayList<>();
@@ -68,8 +70,8 @@ public final class SimulatedCloudWatch implements CloudWatchClient {
             }
         }
         if (!ascending) {
-            java.util.Collections.reverse(times);
-            java.util.Collections.reverse(values);
+            Collections.reverse(times);
+            Collections.reverse(values);
         }
         return b.label(q.label() != null ? q.label() : metric).timestamps(times).values(values).build();
     }

@@ -3,6 +3,7 @@ package dev.runbook.aws.sim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.model.SourceType;
 
 /**
@@ -75,20 +76,20 @@ final class Upgrade {
             sim.schedule(at(10), () -> {
                 upgraded(g.primary());
                 outage(false);
-                sim.engines().up(g.id, g.primary().id, engine, java.util.Optional.empty());
+                sim.engines().up(g.id, g.primary().id, engine, Optional.empty());
             });
             sim.schedule(at(12), this::finish);
             return;
         }
         sim.schedule(at(7), () -> replicas.forEach(m -> {
             upgraded(m);
-            sim.engines().up(g.id, m.id, engine, java.util.Optional.of(g.primary().id));
+            sim.engines().up(g.id, m.id, engine, Optional.of(g.primary().id));
         }));
         sim.schedule(at(7), this::failover);
         sim.schedule(at(12), () -> g.members.stream().filter(m -> m.pendingEngineVersion != null)
                 .forEach(m -> {
                     upgraded(m);
-                    sim.engines().up(g.id, m.id, engine, java.util.Optional.of(g.primary().id));
+                    sim.engines().up(g.id, m.id, engine, Optional.of(g.primary().id));
                 }));
         sim.schedule(at(14), this::finish);
     }
@@ -147,8 +148,8 @@ final class Upgrade {
             close(m, SimGroup.Phase.Kind.UPGRADE, now);
             close(m, SimGroup.Phase.Kind.OUTAGE, now);
             // a node that was shut down for the change comes back on the old engine and data
-            sim.engines().up(g.id, m.id, g.engine, m.primary ? java.util.Optional.empty()
-                    : java.util.Optional.of(g.primary().id));
+            sim.engines().up(g.id, m.id, g.engine, m.primary ? Optional.empty()
+                    : Optional.of(g.primary().id));
         }
         sim.event(SourceType.REPLICATION_GROUP, g.id, "Failed to modify replication group " + g.id
                 + ": engine upgrade to " + engine + " " + version + " failed; the group was restored to "

@@ -4,6 +4,7 @@ import dev.runbook.action.cloudwatch.NodeMetrics;
 import dev.runbook.config.Thresholds;
 import dev.runbook.report.CompletionReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,7 @@ final class Charts {
         if (shown.isEmpty()) {
             return null;
         }
-        double max = values.stream().flatMapToDouble(v -> java.util.Arrays.stream(v)).filter(d -> !Double.isNaN(d))
+        double max = values.stream().flatMapToDouble(v -> Arrays.stream(v)).filter(d -> !Double.isNaN(d))
                 .max().orElse(1);
         int height = 60 + shown.size() * 44;
         Svg svg = new Svg(1200, height, title);

@@ -2,6 +2,7 @@ package dev.runbook.report.picture;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Image;
 import org.commonmark.node.Node;
@@ -54,8 +55,8 @@ final class HtmlReport {
         }
 
         @Override
-        public java.util.Set<Class<? extends Node>> getNodeTypes() {
-            return java.util.Set.of(Image.class);
+        public Set<Class<? extends Node>> getNodeTypes() {
+            return Set.of(Image.class);
         }
 
         @Override

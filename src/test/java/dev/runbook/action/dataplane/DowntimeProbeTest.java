@@ -55,7 +55,7 @@ class DowntimeProbeTest {
             assertEquals("1", o.facts().get("outages"));
             assertEquals(o.facts().get("downtime-ms"), o.facts().get("longest-outage-ms"));
             assertTrue(o.summary().startsWith("Clients were cut off "), o.summary());
-            assertTrue(o.summary().endsWith(" in 1 outage(s), longest " + ProbeDowntime.human(measured)
+            assertTrue(o.summary().endsWith(" in 1 outage(s), longest " + DowntimeProbeStep.human(measured)
                     + "; the guide estimated 5-10 min in dev"), o.summary());
             assertTrue(!probe.running());
         }
@@ -107,7 +107,7 @@ class DowntimeProbeTest {
     @Test
     void anIntervalUnder100MsIsRefusedAtLoad() {
         RuntimeException e = assertThrows(RuntimeException.class,
-                () -> ProbeDowntime.create(DataPlaneParams.of("phase = start, interval = 20ms")));
+                () -> DowntimeProbeStep.create(DataPlaneParams.of("phase = start, interval = 20ms")));
 
         assertTrue(e.getMessage().endsWith("must be at least 100ms (the probe sends at most 10 requests per second)"),
                 e.getMessage());
@@ -121,16 +121,16 @@ class DowntimeProbeTest {
 
     @Test
     void durationsReadLikeAClock() {
-        assertEquals("850ms", ProbeDowntime.human(850));
-        assertEquals("4.2s", ProbeDowntime.human(4_200));
-        assertEquals("2m14.3s", ProbeDowntime.human(134_300));
+        assertEquals("850ms", DowntimeProbeStep.human(850));
+        assertEquals("4.2s", DowntimeProbeStep.human(4_200));
+        assertEquals("2m14.3s", DowntimeProbeStep.human(134_300));
     }
 
-    private static ProbeDowntime start() {
-        return ProbeDowntime.create(DataPlaneParams.of("phase = start, interval = 100ms"));
+    private static DowntimeProbeStep start() {
+        return DowntimeProbeStep.create(DataPlaneParams.of("phase = start, interval = 100ms"));
     }
 
-    private static ProbeDowntime stop() {
-        return ProbeDowntime.create(DataPlaneParams.of("phase = stop"));
+    private static DowntimeProbeStep stop() {
+        return DowntimeProbeStep.create(DataPlaneParams.of("phase = stop"));
     }
 }

@@ -185,11 +185,11 @@ class ProbeResumeTest {
         return "{\"event\":\"" + event + "\",\"run\":\"" + T0.plusSeconds(second) + "\"" + rest + "}";
     }
 
-    private static ProbeDowntime start() {
-        return ProbeDowntime.create(DataPlaneParams.of("phase = start, interval = 100ms"));
+    private static DowntimeProbeStep start() {
+        return DowntimeProbeStep.create(DataPlaneParams.of("phase = start, interval = 100ms"));
     }
 
-    private static ProbeDowntime stop() {
-        return ProbeDowntime.create(DataPlaneParams.of("phase = stop"));
+    private static DowntimeProbeStep stop() {
+        return DowntimeProbeStep.create(DataPlaneParams.of("phase = stop"));
     }
 }

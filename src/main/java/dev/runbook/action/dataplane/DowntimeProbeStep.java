@@ -1,44 +1,44 @@
 package dev.runbook.action.dataplane;
 
-import dev.runbook.action.ReportKind;
-
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
+import dev.runbook.action.AwsClients;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
+import dev.runbook.action.ReportKind;
 import dev.runbook.action.elasticache.EventReader;
 import dev.runbook.action.elasticache.GroupState;
-import dev.runbook.action.AwsClients;
+import dev.runbook.action.ssm.SsmContext;
+import dev.runbook.action.ssm.SsmForm;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import dev.runbook.action.ssm.SsmContext;
-import dev.runbook.action.ssm.SsmForm;
 
 /**
  * {@code dataplane.downtime-probe}: {@code phase = start} starts a {@link DowntimeProbe} held for the run;
  * {@code phase = stop} (a later step) ends it and records total downtime, longest outage and the number of
  * outages, next to the guide's dev estimate of 5-10 minutes.
  */
-public final class ProbeDowntime implements Action {
+public final class DowntimeProbeStep implements Action {
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
     private final boolean start;
     private final Duration interval;
     private final Duration timeout;
 
-    public ProbeDowntime(boolean start, Duration interval, Duration timeout) {
+    public DowntimeProbeStep(boolean start, Duration interval, Duration timeout) {
         this.start = start;
         this.interval = interval;
         this.timeout = timeout;
     }
 
-    public static ProbeDowntime create(Params p) {
+    public static DowntimeProbeStep create(Params p) {
         boolean start = p.oneOf("phase", List.of("start", "stop")).equals("start");
         Duration interval = p.duration("interval", MIN_INTERVAL);
         if (interval.compareTo(MIN_INTERVAL) < 0) {
@@ -47,7 +47,7 @@ public final class ProbeDowntime implements Action {
         }
         Duration timeout = p.duration("timeout", Duration.ofMillis(500));
         p.finish();
-        return new ProbeDowntime(start, interval, timeout);
+        return new DowntimeProbeStep(start, interval, timeout);
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class ProbeDowntime implements Action {
         }
         DowntimeProbe probe = ctx.shared(DowntimeProbe.class, DowntimeProbe::new);
         Optional<ProbeLog> log = ProbeLog.in(ctx.runDir(), ctx.time());
-        List<ProbeLog.Segment> before = log.map(ProbeDowntime::segments).orElse(List.of());
+        List<ProbeLog.Segment> before = log.map(DowntimeProbeStep::segments).orElse(List.of());
         if (probe.running() || (!before.isEmpty() && before.get(before.size() - 1).end() == ProbeLog.End.STOPPED)) {
             return;
         }
@@ -125,14 +125,14 @@ public final class ProbeDowntime implements Action {
     private static List<ProbeLog.Segment> segments(ProbeLog log) {
         try {
             return ProbeLog.read(log.file());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return List.of();
         }
     }
 
     private Outcome stop(ActionContext ctx, DowntimeProbe probe) throws InterruptedException {
         Optional<ProbeLog> log = ProbeLog.in(ctx.runDir(), ctx.time());
-        List<ProbeLog.Segment> recorded = log.map(ProbeDowntime::segments).orElse(List.of());
+        List<ProbeLog.Segment> recorded = log.map(DowntimeProbeStep::segments).orElse(List.of());
         if (!probe.running() && recorded.isEmpty()) {
             return Outcome.skipped("No downtime was measured: the probe was not started in this run "
                     + "(the probe-start step did not run or was skipped).").build();
