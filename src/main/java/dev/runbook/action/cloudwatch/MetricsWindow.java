@@ -37,34 +37,22 @@ import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
  * (all pages), from {@code before} ahead of the upgrade's start until now. The outcome keeps each series for the
  * sparklines, before/after averages for the report, and a warning for every threshold exceeded.
  */
-public final class MetricsWindow implements Action {
+public record MetricsWindow(String group, Duration before, Duration period, Duration after) implements Action {
     static final int MAX_QUERIES = 500;
-    private final String group;
-    private final Duration before;
-    private final Duration period;
-    private final Duration after;
 
     public MetricsWindow(String group, Duration before, Duration period) {
         this(group, before, period, Duration.ZERO);
     }
 
     /** {@code after}: how long past the upgrade's end to watch before reading, so "after" has points. */
-    public MetricsWindow(String group, Duration before, Duration period, Duration after) {
-        this.group = group;
-        this.before = before;
-        this.period = period;
-        this.after = after;
-    }
 
     public static Action create(Params p) {
         Duration period = p.duration("period", Duration.ofSeconds(60));
         if (period.getSeconds() < 60 || period.getSeconds() % 60 != 0) {
             throw p.invalid("period", "must be a multiple of 60s (ElastiCache publishes one point a minute)");
         }
-        var a = new MetricsWindow(p.string("replication-group"), p.duration("before", Duration.ofMinutes(30)), period,
+        return new MetricsWindow(p.string("replication-group"), p.duration("before", Duration.ofMinutes(30)), period,
                 p.duration("after", Duration.ZERO));
-        p.finish();
-        return a;
     }
 
     GetMetricDataRequest request(List<String> nodes, Instant start, Instant end) {

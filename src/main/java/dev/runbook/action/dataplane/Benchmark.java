@@ -73,7 +73,6 @@ public final class Benchmark implements Action {
         Benchmark b = new Benchmark(after, p.integer("requests", 1, 100_000_000, 100_000),
                 p.integer("clients", 1, 1_000, 50), p.integer("keyspace", 1, 1_000_000, 10_000), tests,
                 p.duration("timeout", Duration.ofMinutes(15)));
-        p.finish();
         return b;
     }
 

@@ -26,17 +26,9 @@ import java.util.Optional;
  * {@code phase = stop} (a later step) ends it and records total downtime, longest outage and the number of
  * outages, next to the guide's dev estimate of 5-10 minutes.
  */
-public final class DowntimeProbeStep implements Action {
+public record DowntimeProbeStep(boolean start, Duration interval, Duration timeout) implements Action {
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
-    private final boolean start;
-    private final Duration interval;
-    private final Duration timeout;
 
-    public DowntimeProbeStep(boolean start, Duration interval, Duration timeout) {
-        this.start = start;
-        this.interval = interval;
-        this.timeout = timeout;
-    }
 
     public static DowntimeProbeStep create(Params p) {
         boolean start = p.oneOf("phase", List.of("start", "stop")).equals("start");
@@ -46,7 +38,6 @@ public final class DowntimeProbeStep implements Action {
             throw p.invalid("interval", "must be at least 100ms (the probe sends at most 10 requests per second)");
         }
         Duration timeout = p.duration("timeout", Duration.ofMillis(500));
-        p.finish();
         return new DowntimeProbeStep(start, interval, timeout);
     }
 

@@ -21,19 +21,12 @@ import java.util.ArrayList;
  * ({@code INFO server}, read by {@link EngineIdentity}'s rule). Fails when they differ from what the step
  * expects (redis 7.0 before the change, valkey 8.0 after).
  */
-public final class EndpointCheck implements Action {
+public record EndpointCheck(String expectEngine, String expectVersion) implements Action {
     static final Duration TIMEOUT = Duration.ofSeconds(5);
-    private final String expectEngine;
-    private final String expectVersion;
 
-    public EndpointCheck(String expectEngine, String expectVersion) {
-        this.expectEngine = expectEngine;
-        this.expectVersion = expectVersion;
-    }
 
     public static EndpointCheck create(Params p) {
         EndpointCheck action = new EndpointCheck(p.string("expect-engine"), p.string("expect-version"));
-        p.finish();
         return action;
     }
 

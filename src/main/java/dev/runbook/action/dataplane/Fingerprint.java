@@ -23,21 +23,14 @@ import dev.runbook.action.ssm.SsmForm;
  * run folder before the change; {@code phase = compare} re-reads the same keys after it and fails naming every
  * missing key, changed value and database that lost more keys than could have expired.
  */
-public final class Fingerprint implements Action {
+public record Fingerprint(boolean record, int sampleSize) implements Action {
     static final String FILE = "fingerprint.json";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private final boolean record;
-    private final int sampleSize;
 
-    public Fingerprint(boolean record, int sampleSize) {
-        this.record = record;
-        this.sampleSize = sampleSize;
-    }
 
     public static Fingerprint create(Params p) {
         boolean record = p.oneOf("phase", List.of("record", "compare")).equals("record");
         int sampleSize = p.integer("sample-size", 1, 100_000, 1000);
-        p.finish();
         return new Fingerprint(record, sampleSize);
     }
 

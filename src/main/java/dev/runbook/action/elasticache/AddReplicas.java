@@ -25,19 +25,9 @@ import dev.runbook.action.ssm.SsmStep;
  * Adds read replicas until the group has the target number of nodes (IncreaseReplicaCount, applied now) and
  * waits until it is available again; does nothing when the group already has enough nodes.
  */
-public final class AddReplicas implements Action {
-    private final String group;
-    private final int numCacheClusters;
-
-    public AddReplicas(String group, int numCacheClusters) {
-        this.group = group;
-        this.numCacheClusters = numCacheClusters;
-    }
-
+public record AddReplicas(String group, int numCacheClusters) implements Action {
     public static Action create(Params p) {
-        var a = new AddReplicas(p.string("replication-group"), p.integer("num-cache-clusters", 1, 6, 1));
-        p.finish();
-        return a;
+        return new AddReplicas(p.string("replication-group"), p.integer("num-cache-clusters", 1, 6, 1));
     }
 
     private IncreaseReplicaCountRequest request() {

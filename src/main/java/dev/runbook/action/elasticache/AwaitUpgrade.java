@@ -34,23 +34,13 @@ import software.amazon.awssdk.services.elasticache.model.SourceType;
  * target engine and version. Events of the group and its members stream into the log; the status line shows the
  * elapsed time. Polling keeps to a call budget while noticing completion within seconds (see {@link Cadence}).
  */
-public final class AwaitUpgrade implements Action {
+public record AwaitUpgrade(String group, String engine, String version) implements Action {
     /** How long the group may look untouched before the wait says the upgrade never started. */
     static final Duration START_GRACE = Duration.ofMinutes(5);
-    private final String group;
-    private final String engine;
-    private final String version;
 
-    public AwaitUpgrade(String group, String engine, String version) {
-        this.group = group;
-        this.engine = engine;
-        this.version = version;
-    }
 
     public static Action create(Params p) {
-        var a = new AwaitUpgrade(p.string("replication-group"), p.string("engine"), p.string("version"));
-        p.finish();
-        return a;
+        return new AwaitUpgrade(p.string("replication-group"), p.string("engine"), p.string("version"));
     }
 
     @Override

@@ -18,17 +18,9 @@ import dev.runbook.action.ssm.SsmStep;
  * Fails when the group or any member has a pending modification (a queued scale-up, a version, a TLS change):
  * ModifyReplicationGroup is refused or combined with it, so the operator must see it first.
  */
-public final class CheckPendingModifications implements Action {
-    private final String group;
-
-    public CheckPendingModifications(String group) {
-        this.group = group;
-    }
-
+public record CheckPendingModifications(String group) implements Action {
     public static Action create(Params p) {
-        var a = new CheckPendingModifications(p.string("replication-group"));
-        p.finish();
-        return a;
+        return new CheckPendingModifications(p.string("replication-group"));
     }
 
     @Override

@@ -24,19 +24,9 @@ import dev.runbook.action.ssm.SsmStep;
  * Checks that a recent backup exists: the newest available automated and manual snapshots, with their age;
  * fails when there is none or the newest is older than the step's max age.
  */
-public final class CheckSnapshots implements Action {
-    private final String group;
-    private final Duration maxAge;
-
-    public CheckSnapshots(String group, Duration maxAge) {
-        this.group = group;
-        this.maxAge = maxAge;
-    }
-
+public record CheckSnapshots(String group, Duration maxAge) implements Action {
     public static Action create(Params p) {
-        var a = new CheckSnapshots(p.string("replication-group"), p.duration("max-age", Duration.ofHours(24)));
-        p.finish();
-        return a;
+        return new CheckSnapshots(p.string("replication-group"), p.duration("max-age", Duration.ofHours(24)));
     }
 
     @Override

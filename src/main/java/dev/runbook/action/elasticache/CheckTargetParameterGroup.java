@@ -27,25 +27,13 @@ import dev.runbook.action.ssm.SsmStep;
  * exist and be of that family, and a custom source group needs a custom target one (AWS refuses a default one
  * with InvalidParameterCombination, and the static values must be carried over).
  */
-public final class CheckTargetParameterGroup implements Action {
+public record CheckTargetParameterGroup(String group, String engine, String version, String parameterGroup) implements Action {
     static final String EXPECTED_FAMILY = "valkey8";
-    private final String group;
-    private final String engine;
-    private final String version;
-    private final String parameterGroup;
 
-    public CheckTargetParameterGroup(String group, String engine, String version, String parameterGroup) {
-        this.group = group;
-        this.engine = engine;
-        this.version = version;
-        this.parameterGroup = parameterGroup;
-    }
 
     public static Action create(Params p) {
-        var a = new CheckTargetParameterGroup(p.string("replication-group"), p.string("engine"), p.string("version"),
+        return new CheckTargetParameterGroup(p.string("replication-group"), p.string("engine"), p.string("version"),
                 p.string("parameter-group"));
-        p.finish();
-        return a;
     }
 
     @Override

@@ -43,20 +43,14 @@ import software.amazon.awssdk.services.elasticache.model.Snapshot;
  * available: the only way back from Valkey 8.0. A pre-valkey snapshot of the last hour that is available is
  * reused, and one still being created is waited for (a resumed run must not take a second one).
  */
-public final class CreateSnapshot implements Action {
+public record CreateSnapshot(String group) implements Action {
     static final Duration REUSE_WITHIN = Duration.ofHours(1);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmm").withZone(ZoneOffset.UTC);
     private static final Duration RECONCILE_POLL = Duration.ofSeconds(15);
-    private final String group;
 
-    public CreateSnapshot(String group) {
-        this.group = group;
-    }
 
     public static Action create(Params p) {
-        var a = new CreateSnapshot(p.string("replication-group"));
-        p.finish();
-        return a;
+        return new CreateSnapshot(p.string("replication-group"));
     }
 
     /** The snapshot name for a snapshot taken at {@code t}; AWS stores names lowercase. */

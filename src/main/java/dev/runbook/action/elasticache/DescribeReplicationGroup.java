@@ -23,22 +23,10 @@ import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGrou
  * Describes the replication group and every member cluster, records what the report needs, and fails when the
  * group is not available or does not run the engine and version the runbook expects.
  */
-public final class DescribeReplicationGroup implements Action {
-    private final String group;
-    private final String expectEngine;
-    private final String expectVersion;
-
-    public DescribeReplicationGroup(String group, String expectEngine, String expectVersion) {
-        this.group = group;
-        this.expectEngine = expectEngine;
-        this.expectVersion = expectVersion;
-    }
-
+public record DescribeReplicationGroup(String group, String expectEngine, String expectVersion) implements Action {
     public static Action create(Params p) {
-        var a = new DescribeReplicationGroup(p.string("replication-group"), p.string("expect-engine", ""),
+        return new DescribeReplicationGroup(p.string("replication-group"), p.string("expect-engine", ""),
                 p.string("expect-version", ""));
-        p.finish();
-        return a;
     }
 
     @Override

@@ -25,17 +25,7 @@ import dev.runbook.action.ssm.SsmStep;
  * Sets automatic failover and Multi-AZ to the environment's values (ModifyReplicationGroup, applied now) and
  * waits until the group is available; does nothing when they already are. Multi-AZ needs failover and a replica.
  */
-public final class EnableFailover implements Action {
-    private final String group;
-    private final boolean failover;
-    private final boolean multiAz;
-
-    public EnableFailover(String group, boolean failover, boolean multiAz) {
-        this.group = group;
-        this.failover = failover;
-        this.multiAz = multiAz;
-    }
-
+public record EnableFailover(String group, boolean failover, boolean multiAz) implements Action {
     public static Action create(Params p) {
         var a = new EnableFailover(p.string("replication-group"), p.bool("automatic-failover", true),
                 p.bool("multi-az", true));

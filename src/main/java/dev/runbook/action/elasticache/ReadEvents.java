@@ -23,24 +23,16 @@ import software.amazon.awssdk.services.elasticache.model.SourceType;
  * Reads the events of the group and its member clusters over the last {@code since} (AWS keeps 14 days) and puts
  * them in the log and the outcome, for the report's account of the change.
  */
-public final class ReadEvents implements Action {
+public record ReadEvents(String group, Duration since) implements Action {
     static final Duration MAX = Duration.ofDays(14);
-    private final String group;
-    private final Duration since;
 
-    public ReadEvents(String group, Duration since) {
-        this.group = group;
-        this.since = since;
-    }
 
     public static Action create(Params p) {
         Duration since = p.duration("since", Duration.ofHours(2));
         if (since.compareTo(MAX) > 0 || since.isNegative() || since.isZero()) {
             throw p.invalid("since", "must be between 1s and 14d (AWS keeps events for 14 days)");
         }
-        var a = new ReadEvents(p.string("replication-group"), since);
-        p.finish();
-        return a;
+        return new ReadEvents(p.string("replication-group"), since);
     }
 
     @Override

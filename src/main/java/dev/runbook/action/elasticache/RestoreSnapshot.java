@@ -36,32 +36,15 @@ import software.amazon.awssdk.services.elasticache.model.SecurityGroupMembership
  * (CreateReplicationGroup with SnapshotName), wait until it is available, and tell the operator the endpoint
  * clients must be repointed to. Encryption comes from the environment; subnet and security groups from the source.
  */
-public final class RestoreSnapshot implements Action {
+public record RestoreSnapshot(String group, String newGroup, String engine, String version, String nodeType, int numCacheClusters) implements Action {
     private static final Precondition SNAPSHOT = Precondition.factOfThisRun(Precondition.MANUAL_SNAPSHOT.fact(),
             "a snapshot to restore (this run's verified manual snapshot)");
-    private final String group;
-    private final String newGroup;
-    private final String engine;
-    private final String version;
-    private final String nodeType;
-    private final int numCacheClusters;
 
-    public RestoreSnapshot(String group, String newGroup, String engine, String version, String nodeType,
-                           int numCacheClusters) {
-        this.group = group;
-        this.newGroup = newGroup;
-        this.engine = engine;
-        this.version = version;
-        this.nodeType = nodeType;
-        this.numCacheClusters = numCacheClusters;
-    }
 
     public static Action create(Params p) {
-        var a = new RestoreSnapshot(p.string("replication-group"),
+        return new RestoreSnapshot(p.string("replication-group"),
                 p.matching("new-replication-group", Environment.REPLICATION_GROUP_ID, "a valid replication group id"),
                 p.string("engine"), p.string("version"), p.string("node-type"), p.integer("num-cache-clusters", 1, 6, 1));
-        p.finish();
-        return a;
     }
 
     /** The request; {@code source} supplies subnet and security groups when it could be described. */

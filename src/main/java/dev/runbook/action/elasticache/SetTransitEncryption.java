@@ -26,19 +26,9 @@ import dev.runbook.action.ssm.SsmStep;
  * switching to {@code required} is left to the operator once every client speaks TLS, because doing it in one
  * step breaks the clients that do not.
  */
-public final class SetTransitEncryption implements Action {
-    private final String group;
-    private final boolean enabled;
-
-    public SetTransitEncryption(String group, boolean enabled) {
-        this.group = group;
-        this.enabled = enabled;
-    }
-
+public record SetTransitEncryption(String group, boolean enabled) implements Action {
     public static Action create(Params p) {
-        var a = new SetTransitEncryption(p.string("replication-group"), p.bool("enabled", false));
-        p.finish();
-        return a;
+        return new SetTransitEncryption(p.string("replication-group"), p.bool("enabled", false));
     }
 
     private ModifyReplicationGroupRequest request() {

@@ -28,26 +28,10 @@ import dev.runbook.action.ssm.SsmStep;
  * Without apply-immediately AWS only queues it for the maintenance window, which the preview and the outcome say
  * plainly, with the window's next opening. A group that already runs the target is left alone (a resumed run).
  */
-public final class UpgradeEngine implements Action {
-    private final String group;
-    private final String engine;
-    private final String version;
-    private final String parameterGroup;
-    private final boolean applyImmediately;
-
-    public UpgradeEngine(String group, String engine, String version, String parameterGroup, boolean applyImmediately) {
-        this.group = group;
-        this.engine = engine;
-        this.version = version;
-        this.parameterGroup = parameterGroup;
-        this.applyImmediately = applyImmediately;
-    }
-
+public record UpgradeEngine(String group, String engine, String version, String parameterGroup, boolean applyImmediately) implements Action {
     public static Action create(Params p) {
-        var a = new UpgradeEngine(p.string("replication-group"), p.string("engine"), p.string("version"),
+        return new UpgradeEngine(p.string("replication-group"), p.string("engine"), p.string("version"),
                 p.string("parameter-group"), p.bool("apply-immediately", true));
-        p.finish();
-        return a;
     }
 
     ModifyReplicationGroupRequest request() {

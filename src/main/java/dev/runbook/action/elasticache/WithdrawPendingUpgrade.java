@@ -24,25 +24,15 @@ import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupR
  * the step assumes it may work, says so, re-reads the group, and fails plainly — still queued, for when, what
  * to do — when the change is still there, so the run never ends "rolled back" over it.
  */
-public final class WithdrawPendingUpgrade implements Action {
+public record WithdrawPendingUpgrade(String group, String engine, String version) implements Action {
     static final String ASSUMED = "Assumed: AWS replaces a queued engine change when asked for the running engine and"
             + " version with ApplyImmediately=false (documented for pending node counts only); the step re-reads the"
             + " group and says if it is still queued. ApplyImmediately stays false: true would start the queued"
             + " change now.";
-    private final String group;
-    private final String engine;
-    private final String version;
 
-    public WithdrawPendingUpgrade(String group, String engine, String version) {
-        this.group = group;
-        this.engine = engine;
-        this.version = version;
-    }
 
     public static Action create(Params p) {
-        var a = new WithdrawPendingUpgrade(p.string("replication-group"), p.string("engine"), p.string("version"));
-        p.finish();
-        return a;
+        return new WithdrawPendingUpgrade(p.string("replication-group"), p.string("engine"), p.string("version"));
     }
 
     /** Back to what the group runs now: the engine, the members' version, the parameter group; never immediately. */

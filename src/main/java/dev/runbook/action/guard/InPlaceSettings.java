@@ -22,19 +22,13 @@ import dev.runbook.action.ssm.SsmStep;
  * (Terraform would replace the group: data loss), TLS must be turned on in two steps, and a topology change made
  * together with the engine change should go first (replica + failover, then engine, then TLS).
  */
-public final class InPlaceSettings implements Action {
+public record InPlaceSettings(String group) implements Action {
     static final String SAFE_ORDER = "add the replica and turn on failover/Multi-AZ first, change the engine next,"
             + " turn TLS on (preferred → required) last";
-    private final String group;
 
-    public InPlaceSettings(String group) {
-        this.group = group;
-    }
 
     public static Action create(Params p) {
-        var a = new InPlaceSettings(p.string("replication-group"));
-        p.finish();
-        return a;
+        return new InPlaceSettings(p.string("replication-group"));
     }
 
     @Override

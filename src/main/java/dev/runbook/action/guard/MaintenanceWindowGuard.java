@@ -17,15 +17,7 @@ import dev.runbook.action.ssm.SsmStep;
  * Where the run stands against the group's weekly maintenance window (UTC): inside or not, time left, next
  * opening. With apply-immediately = false the engine change waits for that window, which it says plainly.
  */
-public final class MaintenanceWindowGuard implements Action {
-    private final MaintenanceWindow window;
-    private final boolean applyImmediately;
-
-    public MaintenanceWindowGuard(MaintenanceWindow window, boolean applyImmediately) {
-        this.window = window;
-        this.applyImmediately = applyImmediately;
-    }
-
+public record MaintenanceWindowGuard(MaintenanceWindow window, boolean applyImmediately) implements Action {
     public static Action create(Params p) {
         String text = p.string("window");
         MaintenanceWindow w;
@@ -34,9 +26,7 @@ public final class MaintenanceWindowGuard implements Action {
         } catch (IllegalArgumentException e) {
             throw p.invalid("window", e.getMessage());
         }
-        var a = new MaintenanceWindowGuard(w, p.bool("apply-immediately", true));
-        p.finish();
-        return a;
+        return new MaintenanceWindowGuard(w, p.bool("apply-immediately", true));
     }
 
     @Override

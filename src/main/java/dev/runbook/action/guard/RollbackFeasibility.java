@@ -23,19 +23,13 @@ import dev.runbook.action.ssm.SsmStep;
  * snapshot exists and is available. The outcome names the only rollback (restore into a new group) and flags the
  * guide's Terraform rollback, which would replace the group and lose its data.
  */
-public final class RollbackFeasibility implements Action {
+public record RollbackFeasibility(String group) implements Action {
     static final String TERRAFORM_WARNING = "The guide's rollback `terraform apply -var=elasticache_engine_version=7.0`"
             + " would replace the group (an engine downgrade is ForceNew in the AWS provider): data loss. Do not use it.";
-    private final String group;
 
-    public RollbackFeasibility(String group) {
-        this.group = group;
-    }
 
     public static Action create(Params p) {
-        var a = new RollbackFeasibility(p.string("replication-group"));
-        p.finish();
-        return a;
+        return new RollbackFeasibility(p.string("replication-group"));
     }
 
     @Override

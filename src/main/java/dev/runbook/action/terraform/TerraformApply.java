@@ -29,15 +29,9 @@ import java.util.Optional;
  * on). Records when the upgrade started so the monitor steps can split before/after; the next step waits
  * for the upgrade.
  */
-public final class TerraformApply implements Action {
+public record TerraformApply(Path dir, Duration maxPlanAge) implements Action {
     static final Duration DEFAULT_MAX_PLAN_AGE = Duration.ofHours(1);
-    private final Path dir;
-    private final Duration maxPlanAge;
 
-    public TerraformApply(Path dir, Duration maxPlanAge) {
-        this.dir = dir;
-        this.maxPlanAge = maxPlanAge;
-    }
 
     static ActionFactory factory() {
         return params -> {

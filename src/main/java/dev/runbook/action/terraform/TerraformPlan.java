@@ -18,15 +18,9 @@ import dev.runbook.action.ssm.SsmForm;
  * folder for the apply step, and analyses it. Fails when the plan would replace the group (data loss) or does
  * not migrate to the target; read-only (a plan changes nothing).
  */
-public final class TerraformPlan implements Action {
+public record TerraformPlan(Path dir, String replicationGroup) implements Action {
     static final String PLAN_FILE = "tfplan";
-    private final Path dir;
-    private final String replicationGroup;
 
-    public TerraformPlan(Path dir, String replicationGroup) {
-        this.dir = dir;
-        this.replicationGroup = replicationGroup;
-    }
 
     static ActionFactory factory() {
         return params -> {

@@ -18,17 +18,9 @@ import dev.runbook.action.ssm.SsmForm;
  * and loses its data; this step succeeds as a check when it sees exactly that, and points to the snapshot
  * restore. If the plan is surprisingly not a replacement it still succeeds, with a loud warning.
  */
-public final class TerraformPlanRollback implements Action {
+public record TerraformPlanRollback(Path dir, String replicationGroup, String engineVersion) implements Action {
     static final String PLAN_FILE = "tfplan-rollback";
-    private final Path dir;
-    private final String replicationGroup;
-    private final String engineVersion;
 
-    public TerraformPlanRollback(Path dir, String replicationGroup, String engineVersion) {
-        this.dir = dir;
-        this.replicationGroup = replicationGroup;
-        this.engineVersion = engineVersion;
-    }
 
     static ActionFactory factory() {
         return params -> {
