@@ -29,36 +29,24 @@ public interface PreviewContext {
 
     /** The context {@code plan} and {@code validate} preview with: no run, no facts, the wall clock. */
     static PreviewContext of(Environment environment, Settings settings, Mode mode) {
-        return new PreviewContext() {
-            @Override
-            public Environment environment() {
-                return environment;
-            }
+        return new Plan(environment, settings, mode);
+    }
 
-            @Override
-            public Settings settings() {
-                return settings;
-            }
+    /** {@link #of}'s context. */
+    record Plan(Environment environment, Settings settings, Mode mode) implements PreviewContext {
+        @Override
+        public Instant now() {
+            return Instant.now();
+        }
 
-            @Override
-            public Mode mode() {
-                return mode;
-            }
+        @Override
+        public Path runDir() {
+            return Path.of(settings.runsDir(), "plan");
+        }
 
-            @Override
-            public Instant now() {
-                return Instant.now();
-            }
-
-            @Override
-            public Path runDir() {
-                return Path.of(settings.runsDir(), "plan");
-            }
-
-            @Override
-            public Optional<String> fact(String key) {
-                return Optional.empty();
-            }
-        };
+        @Override
+        public Optional<String> fact(String key) {
+            return Optional.empty();
+        }
     }
 }
