@@ -85,7 +85,9 @@ public record AddReplicas(String group, int numCacheClusters) implements Action 
 
     @Override
     public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
-        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> g.memberClusters().size() >= numCacheClusters, "the group already has " + numCacheClusters + " nodes", "adding replicas"));
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group,
+                g -> g.memberClusters().size() >= numCacheClusters,
+                "the group already has " + numCacheClusters + " nodes", "adding replicas"));
     }
 
     @Override

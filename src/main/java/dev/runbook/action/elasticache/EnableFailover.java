@@ -108,7 +108,9 @@ public record EnableFailover(String group, boolean failover, boolean multiAz) im
 
     @Override
     public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
-        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> g.automaticFailover() == AutomaticFailoverStatus.ENABLED, "automatic failover is already on", "turning failover on"));
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group,
+                g -> g.automaticFailover() == AutomaticFailoverStatus.ENABLED,
+                "automatic failover is already on", "turning failover on"));
     }
 
     @Override

@@ -102,7 +102,9 @@ public record SetTransitEncryption(String group, boolean enabled) implements Act
 
     @Override
     public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
-        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> Boolean.valueOf(enabled).equals(g.transitEncryptionEnabled()), "in-transit encryption is already on", "the TLS change"));
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group,
+                g -> Boolean.valueOf(enabled).equals(g.transitEncryptionEnabled()),
+                "in-transit encryption is already on", "the TLS change"));
     }
 
     @Override

@@ -105,7 +105,8 @@ public record UpgradeEngine(String group, String engine, String version, String 
 
     @Override
     public Optional<Reconciliation> reconcile(ActionContext ctx, Reconciliation.Interrupted step) {
-        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> engine.equals(g.engine()), "the engine is already " + engine, "the engine change"));
+        return Optional.of(GroupEvidence.byGroup(ctx.elastiCache(), group, g -> engine.equals(g.engine()),
+                "the engine is already " + engine, "the engine change"));
     }
 
     @Override
