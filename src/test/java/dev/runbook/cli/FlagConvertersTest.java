@@ -96,6 +96,6 @@ class FlagConvertersTest {
         assertEquals(0, r.code(), r.err());
         String help = r.out().replaceAll("\\s+", " ");
         assertTrue(help.contains("(repeatable): snapshot-fails, upgrade-fails, throttling, slow-upgrade,"
-                + " withdraw-refused, lease-held."), help);
+                + " withdraw-refused, lease-held, cpu-spike."), help);
     }
 }
