@@ -13,7 +13,14 @@ import java.util.List;
 public record CompletionReport(Header header, List<EngineRow> engine, List<StepLine> steps, Rollback rollback,
                                Downtime downtime, List<MetricRow> cloudwatch, List<BenchmarkRow> benchmark,
                                Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems,
-                               Preflight preflight, SinceDryRun sinceDryRun) {
+                               Preflight preflight, SinceDryRun sinceDryRun, Health health) {
+
+    /**
+     * The change judged by the thresholds after the upgrade: each breach in the operator's words (node, metric, how
+     * long, peak against the threshold), the rule that judged them, and the probe's latency before and after.
+     */
+    public record Health(List<String> breaches, String rule, List<String> latency) {
+    }
 
     /** A measured value, or why there is none ("not measured: step migrate/probe-stop was skipped: ..."). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -89,6 +89,16 @@ public final class MarkdownReport {
         heading("CloudWatch · 모니터링 (average before → after)");
         table(List.of("metric", "before", "after"), r.cloudwatch().stream()
                 .map(m -> List.of(m.metric(), m.before().text(), m.after().text())).toList());
+        CompletionReport.Health health = r.health();
+        if (health != null && !health.breaches().isEmpty()) {
+            line("");
+            line("**Breach · 임계값 초과:** " + String.join("; ", health.breaches())
+                    + (health.rule().isEmpty() ? "" : " (" + health.rule() + ")"));
+        }
+        if (health != null && !health.latency().isEmpty()) {
+            line("");
+            line("**Probe latency · 지연 시간 (PING):** " + String.join("; ", health.latency()));
+        }
         picture(Pictures.CLOUDWATCH, "CloudWatch · 모니터링");
         heading("Benchmark · 성능 테스트 (requests/s)");
         if (r.benchmark().stream().noneMatch(b -> b.before().present() || b.after().present())) {

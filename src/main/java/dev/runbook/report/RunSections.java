@@ -180,6 +180,32 @@ final class RunSections {
                 b.factOf(ReportKind.CLOUDWATCH, "avg-after." + m))).toList();
     }
 
+    /** The breaches the monitor step found after the upgrade, and the probe's latency before and after it. */
+    static CompletionReport.Health health(CompletionReportBuilder b) {
+        List<String> breaches = new ArrayList<>();
+        b.suffixes(ReportKind.CLOUDWATCH, "breach.").forEach(m -> breaches.add(b.factOf(ReportKind.CLOUDWATCH,
+                "breach." + m).text()));
+        Measured minutes = b.factOf(ReportKind.CLOUDWATCH, "breach-minutes");
+        Measured on = b.factOf(ReportKind.CLOUDWATCH, "on-breach");
+        String rule = minutes.present() && on.present() ? "over its threshold for " + minutes.value()
+                + " min in a row after the upgrade; on-breach = " + on.value() : "";
+        List<String> latency = new ArrayList<>();
+        for (String phase : List.of("before", "after")) {
+            Measured p50 = b.anyFact("latency-p50-ms." + phase, ReportKind.DOWNTIME);
+            Measured p99 = b.anyFact("latency-p99-ms." + phase, ReportKind.DOWNTIME);
+            if (p50.present() && p99.present()) {
+                latency.add(phase + " the change: p50 " + p50.value() + " ms, p99 " + p99.value() + " ms, "
+                        + b.anyFact("latency-errors." + phase, ReportKind.DOWNTIME).text() + " failed of "
+                        + b.anyFact("latency-probes." + phase, ReportKind.DOWNTIME).text() + " probes");
+            }
+        }
+        Measured probeBreach = b.anyFact("latency-breach", ReportKind.DOWNTIME);
+        if (probeBreach.present()) {
+            breaches.add(probeBreach.value());
+        }
+        return new CompletionReport.Health(List.copyOf(breaches), rule, List.copyOf(latency));
+    }
+
     static List<CompletionReport.BenchmarkRow> benchmark(CompletionReportBuilder b) {
         var tests = b.suffixes(ReportKind.BENCHMARK_BEFORE, "rps-");
         tests.addAll(b.suffixes(ReportKind.BENCHMARK_AFTER, "rps-"));

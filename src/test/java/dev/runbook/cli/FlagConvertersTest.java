@@ -46,7 +46,7 @@ class FlagConvertersTest {
     @Test
     void anUnknownFaultLeavesNoRunFolder() throws Exception {
         assertRefusedWithNothingWritten("unknown fault 'disk-full' for --inject (known: snapshot-fails, upgrade-fails,"
-                + " throttling, slow-upgrade, withdraw-refused, lease-held)",
+                + " throttling, slow-upgrade, withdraw-refused, lease-held, cpu-spike)",
                 CliResult.run("rehearse", "--env", "dev", "--non-interactive", "--inject", "throttling",
                         "--inject", "disk-full", "--runs-dir", runs.toString()));
     }
@@ -96,6 +96,6 @@ class FlagConvertersTest {
         assertEquals(0, r.code(), r.err());
         String help = r.out().replaceAll("\\s+", " ");
         assertTrue(help.contains("(repeatable): snapshot-fails, upgrade-fails, throttling, slow-upgrade,"
-                + " withdraw-refused, lease-held."), help);
+                + " withdraw-refused, lease-held, cpu-spike."), help);
     }
 }

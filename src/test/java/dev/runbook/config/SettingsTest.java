@@ -237,6 +237,54 @@ class SettingsTest {
                 + " lease.duration (20m): the lease could expire between two renewals", e.getMessage());
     }
 
+    @Test
+    void theBreachRulesDefaultToFiveMinutesFailingAndAFiftyMillisecondP99() {
+        Thresholds t = TestSettings.load().thresholds();
+        assertEquals(5, t.breachMinutes());
+        assertEquals(Thresholds.OnBreach.FAIL, t.onBreach());
+        assertEquals(50.0, t.probeP99Millis());
+    }
+
+    @Test
+    void aNegativeBreachLengthIsOneLineWithFileAndLine() throws IOException {
+        Path f = withThresholds("breach-minutes = -3");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, "breach-minutes = -3") + ": runbook.thresholds.breach-minutes: -3 is out of"
+                + " range 1-1440", e.getMessage());
+    }
+
+    @Test
+    void anOnBreachOtherThanFailOrWarnIsOneLineWithFileAndLine() throws IOException {
+        Path f = withThresholds("on-breach = maybe");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, "on-breach = maybe") + ": runbook.thresholds.on-breach: 'maybe' is not one of"
+                + " fail, warn", e.getMessage());
+    }
+
+    @Test
+    void aProbeP99OfZeroIsRefused() throws IOException {
+        Path f = withThresholds("probe-p99-ms = 0");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, "probe-p99-ms = 0") + ": runbook.thresholds.probe-p99-ms: 0.0 is not above"
+                + " zero (a latency limit in milliseconds, e.g. 50)", e.getMessage());
+    }
+
+    @Test
+    void aBadBreachSettingStopsTheCommandWithExitTwoAndOneLine() throws IOException {
+        Path f = withThresholds("on-breach = maybe");
+        dev.runbook.cli.CliResult r = dev.runbook.cli.CliResult.run("validate", "runbooks/valkey-migration.conf", "--config", f.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("error: " + f + ":" + lineOf(f, "on-breach = maybe") + ": runbook.thresholds.on-breach: 'maybe'"
+                + " is not one of fail, warn\n", r.err());
+    }
+
+    private Path withThresholds(String line) throws IOException {
+        Path f = dir.resolve("application.conf");
+        Files.writeString(f, Files.readString(Path.of("application.conf")) + "\nrunbook.thresholds {\n  " + line
+                + "\n}\n");
+        return f;
+    }
+
     private Path withProd(String from, String to) throws IOException {
         String text = Files.readString(Path.of("application.conf"));
         int prod = text.indexOf("prod {");

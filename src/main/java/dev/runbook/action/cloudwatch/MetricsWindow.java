@@ -14,6 +14,7 @@ import dev.runbook.action.RequestIds;
 import dev.runbook.action.elasticache.GroupState;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.config.Thresholds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.MetricStat;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
+import java.util.EnumMap;
 
 /**
  * CloudWatch around the change: every {@link NodeMetrics} metric of every member node in one GetMetricData call
@@ -149,6 +151,7 @@ public record MetricsWindow(String group, Duration before, Duration period, Dura
         List<String> warnings = new ArrayList<>();
         Map<String, String> facts = new LinkedHashMap<>();
         Map<String, List<Double>> seriesOut = new LinkedHashMap<>();
+        Map<NodeMetrics, Breach> worst = new EnumMap<>(NodeMetrics.class);
         int points = 0;
         for (NodeMetrics m : NodeMetrics.all()) {
             Averages avg = new Averages();
@@ -158,10 +161,18 @@ public record MetricsWindow(String group, Duration before, Duration period, Dura
                 seriesOut.put(node + "/" + m.metricName(), List.copyOf(series.values()));
                 series.forEach((t, v) -> avg.add(started.isPresent() && t.isBefore(started.get()),
                         finished == null || !t.isBefore(finished), v));
-                m.limit(ctx.settings().thresholds(), (int) period.getSeconds()).ifPresent(limit -> series.entrySet()
-                        .stream().filter(e -> e.getValue() > limit).max(Map.Entry.comparingByValue()).ifPresent(e ->
-                                warnings.add(node + " " + m.metricName() + " reached " + round(e.getValue()) + " at "
-                                        + e.getKey() + " (threshold " + round(limit) + ")")));
+                Optional<Double> limit = m.limit(ctx.settings().thresholds(), (int) period.getSeconds());
+                limit.ifPresent(l -> series.entrySet().stream().filter(e -> e.getValue() > l)
+                        .max(Map.Entry.comparingByValue()).ifPresent(e -> warnings.add(node + " " + m.metricName()
+                                + " reached " + round(e.getValue()) + " at " + e.getKey() + " (threshold " + round(l)
+                                + ")")));
+                // judged only after an upgrade this run ended: its spike while nodes are replaced is expected
+                if (limit.isPresent() && ctx.fact("upgrade-finished").isPresent()) {
+                    Breach.longest(node, m.metricName(), series, finished, limit.get(), period)
+                            .filter(b -> b.minutes() >= ctx.settings().thresholds().breachMinutes())
+                            .filter(b -> worst.get(m) == null || b.minutes() > worst.get(m).minutes())
+                            .ifPresent(b -> worst.put(m, b));
+                }
             }
             if (started.isPresent()) {
                 avg.before().ifPresent(v -> facts.put("avg-before." + m.metricName(), round(v)));
@@ -178,7 +189,24 @@ public record MetricsWindow(String group, Duration before, Duration period, Dura
                 });
         String summary = points + " data points for " + nodes.size() + " node(s) of " + group
                 + (warnings.isEmpty() ? ", no threshold exceeded" : ", " + warnings.size() + " threshold(s) exceeded");
-        Outcome.Builder out = Outcome.succeeded(summary).requestIds(ids);
+        Thresholds t = ctx.settings().thresholds();
+        if (!worst.isEmpty()) {
+            facts.put("breach-minutes", String.valueOf(t.breachMinutes()));
+            facts.put("on-breach", t.onBreach().word());
+            facts.put("breaches", String.join(",", worst.keySet().stream().map(NodeMetrics::metricName).toList()));
+            worst.values().forEach(b -> facts.put("breach." + b.metric(), b.line()));
+        }
+        String breaches = String.join("; ", worst.values().stream().map(Breach::line).toList());
+        boolean fails = !worst.isEmpty() && t.onBreach() == Thresholds.OnBreach.FAIL;
+        if (!worst.isEmpty() && !fails) {
+            warnings.add("BREACH (on-breach = warn, so the step goes on): " + breaches + " after the upgrade, at least "
+                    + t.breachMinutes() + " min in a row");
+        }
+        Outcome.Builder out = fails
+                ? Outcome.failed("The cache is not healthy after the upgrade: " + breaches + " (thresholds.breach-minutes"
+                        + " = " + t.breachMinutes() + "): roll back, or set thresholds.on-breach = warn to accept it")
+                : Outcome.succeeded(summary);
+        out.requestIds(ids);
         facts.forEach(out::fact);
         seriesOut.forEach(out::series);
         warnings.forEach(out::warning);

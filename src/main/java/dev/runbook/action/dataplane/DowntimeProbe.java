@@ -8,6 +8,9 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import dev.runbook.action.TimeSource;
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * Measures how long clients are really cut off: from one step to a later one it PINGs the endpoint on one
@@ -62,6 +65,11 @@ public final class DowntimeProbe implements AutoCloseable {
     private ProbeLog log; // null: measuring in memory only
     private String segment;
     private Instant runStartedAt;
+    private TimeSource runClock; // null: latency samples are not kept
+    private long[] sampleAt = new long[1024];
+    private long[] sampleMicros = new long[1024];
+    private boolean[] sampleOk = new boolean[1024];
+    private int samples;
 
     /** Seconds of the endpoint's time per real second (see {@link CacheConnector#timeScale()}). */
     public synchronized double timeScale() {
@@ -78,7 +86,8 @@ public final class DowntimeProbe implements AutoCloseable {
      * endpoint would measure nothing useful), then probes in the background.
      */
     public synchronized void start(CacheConnector connector, Duration interval, Duration timeout) {
-        start(connector, interval, timeout, null, null);
+        runClock = null;
+        start(connector, interval, timeout, null, (Instant) null);
     }
 
     /**
@@ -110,6 +119,7 @@ public final class DowntimeProbe implements AutoCloseable {
         this.log = log;
         this.segment = UUID.randomUUID().toString();
         this.runStartedAt = runNow == null ? startedAt : runNow;
+        samples = 0;
         if (log != null) {
             log.started(segment, connector.timeScale(), interval);
         }
@@ -119,6 +129,36 @@ public final class DowntimeProbe implements AutoCloseable {
             return t;
         });
         executor.scheduleWithFixedDelay(this::probeOnce, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The same, keeping every probe's latency stamped on {@code runClock} (the run's clock, a rehearsal's simulated
+     * time) so {@link #latency} can split them at the upgrade.
+     */
+    synchronized void start(CacheConnector connector, Duration interval, Duration timeout, ProbeLog log,
+                            TimeSource runClock) {
+        this.runClock = runClock;
+        start(connector, interval, timeout, log, runClock.now());
+    }
+
+    /** The latency of the probes sent on the run's clock in [from, to) (null: open); empty when none. */
+    synchronized Optional<ProbeLatency> latency(Instant from, Instant to) {
+        return ProbeLatency.of(sampleAt, sampleMicros, sampleOk, samples, from, to);
+    }
+
+    private void keep(boolean ok, long began, long ended) {
+        if (runClock == null) {
+            return;
+        }
+        if (samples == sampleAt.length) {
+            sampleAt = Arrays.copyOf(sampleAt, samples * 2);
+            sampleMicros = Arrays.copyOf(sampleMicros, samples * 2);
+            sampleOk = Arrays.copyOf(sampleOk, samples * 2);
+        }
+        sampleAt[samples] = runClock.now().toEpochMilli();
+        sampleMicros[samples] = (ended - began) / 1000;
+        sampleOk[samples] = ok;
+        samples++;
     }
 
     private void probeOnce() {
@@ -143,6 +183,7 @@ public final class DowntimeProbe implements AutoCloseable {
 
     private synchronized void record(boolean ok, long began, Instant beganAt, long ended) {
         probes++;
+        keep(ok, began, ended);
         if (!ok) {
             failures++;
             slowestFailureNanos = Math.max(slowestFailureNanos, ended - began);

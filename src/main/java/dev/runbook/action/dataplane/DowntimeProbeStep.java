@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import dev.runbook.config.Thresholds;
 
 /**
  * {@code dataplane.downtime-probe}: {@code phase = start} starts a {@link DowntimeProbe} held for the run;
@@ -82,7 +83,7 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
 
     private CacheConnector begin(ActionContext ctx, DowntimeProbe probe, Optional<ProbeLog> log) {
         CacheConnector connector = ctx.service(CacheConnector.class).orElseGet(() -> JedisConnector.forRun(ctx));
-        probe.start(connector, interval, timeout, log.orElse(null), ctx.time().now());
+        probe.start(connector, interval, timeout, log.orElse(null), ctx.time());
         return connector;
     }
 
@@ -137,7 +138,16 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
         double scale;
         boolean endedInOutage = false;
         List<String> warnings = new ArrayList<>();
+        Optional<ProbeLatency> latBefore = Optional.empty();
+        Optional<ProbeLatency> latAfter = Optional.empty();
         if (probe.running()) {
+            // the change as the run's clock saw it: before its start, after its end (the upgrade wait's facts)
+            Optional<Instant> changeStart = ctx.fact("upgrade-started").map(Instant::parse);
+            Optional<Instant> changeEnd = ctx.fact("upgrade-finished").map(Instant::parse);
+            if (changeStart.isPresent()) {
+                latBefore = probe.latency(null, changeStart.get());
+                latAfter = probe.latency(changeEnd.orElse(changeStart.get()), null);
+            }
             scale = probe.timeScale();
             DowntimeProbe.Report r = probe.stop();
             accuracy = Math.round(r.accuracyMillis() * scale);
@@ -165,12 +175,27 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
         summary += h.outages().isEmpty() && gaps.isEmpty() ? "; the guide estimated 5-10 min of downtime in dev"
                 : "; the guide estimated 5-10 min in dev";
         Instant origin = ctx.fact("probe-started-at").map(Instant::parse).orElse(h.segments().get(0).start());
-        Outcome.Builder b = Outcome.succeeded(summary)
+        var thresholds = ctx.settings().thresholds();
+        Optional<String> latencyBreach = latAfter.filter(l -> l.p99Millis() > thresholds.probeP99Millis())
+                .map(l -> "PING p99 after the change " + ProbeLatency.ms(l.p99Millis()) + " ms over the probe's threshold "
+                        + ProbeLatency.ms(thresholds.probeP99Millis()) + " ms (+" + ProbeLatency.ms(l.p99Millis()
+                        - thresholds.probeP99Millis()) + ", " + l.errors() + " failed of " + l.probes() + " probes)");
+        boolean fails = latencyBreach.isPresent()
+                && thresholds.onBreach() == Thresholds.OnBreach.FAIL;
+        if (latencyBreach.isPresent() && !fails) {
+            warnings.add("BREACH (on-breach = warn, so the step goes on): " + latencyBreach.get());
+        }
+        Outcome.Builder b = (fails ? Outcome.failed("The cache is not healthy after the upgrade: " + latencyBreach.get()
+                + " (thresholds.probe-p99-ms): roll back, or set thresholds.on-breach = warn to accept it; " + summary)
+                : Outcome.succeeded(summary))
                 .fact("downtime-ms", h.totalMillis())
                 .fact("longest-outage-ms", h.longestMillis())
                 .fact("outages", h.outages().size())
                 .fact("probe-accuracy-ms", accuracy)
                 .series("outage-ms", h.outages().stream().map(o -> (double) o.millis()).toList());
+        latencyFacts(b, "before", latBefore);
+        latencyFacts(b, "after", latAfter);
+        latencyBreach.ifPresent(l -> b.fact("latency-breach", l));
         if (!h.outages().isEmpty()) {
             b.fact("outage-windows", windows(origin, h.outages().stream()
                     .map(o -> new ProbeHistory.Gap(o.start(), o.start().plusMillis(o.millis()), null)).toList()));
@@ -195,6 +220,12 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
         }
         warnings.forEach(b::warning);
         return b.build();
+    }
+
+    private static void latencyFacts(Outcome.Builder b, String phase, Optional<ProbeLatency> l) {
+        l.ifPresent(v -> b.fact("latency-p50-ms." + phase, ProbeLatency.ms(v.p50Millis()))
+                .fact("latency-p99-ms." + phase, ProbeLatency.ms(v.p99Millis()))
+                .fact("latency-errors." + phase, v.errors()).fact("latency-probes." + phase, v.probes()));
     }
 
     /**

@@ -33,7 +33,15 @@ public enum Fault {
      * Another run holds an unexpired lease on the group (its tag valkey-runbook:lock, taken 12 min before the
      * rehearsal starts, good for 25 min more): the first change is refused, naming that run.
      */
-    LEASE_HELD("lease-held");
+    LEASE_HELD("lease-held"),
+
+    /**
+     * The engine change succeeds, then the new primary's engine thread runs hot: EngineCPUUtilization ~96% (over the
+     * default threshold of 90) for 15 minutes from the moment the group is available again, CPUUtilization ~55%.
+     * The monitor step must see a breach of {@code thresholds.breach-minutes} and, with {@code on-breach = fail},
+     * end the run in its failure path (the rollback).
+     */
+    CPU_SPIKE("cpu-spike");
 
     private final String word;
 

@@ -6,7 +6,8 @@ import java.time.Instant;
 /**
  * Plausible per-node CloudWatch values for a simulated node at a moment: a steady baseline with deterministic
  * noise, a CPU spike while the node is upgraded, connections dropping to zero while the endpoint is down (or
- * briefly halved at a failover) and climbing back, a burst of new connections when clients reconnect.
+ * briefly halved at a failover) and climbing back, a burst of new connections when clients reconnect, and the
+ * cpu-spike drill's engine running hot (~96% EngineCPUUtilization) after the upgrade.
  * Returns null for metrics it does not model (CloudWatch then returns no points).
  */
 final class MetricModel {
@@ -21,9 +22,12 @@ final class MetricModel {
         boolean down = in(m, SimGroup.Phase.Kind.OUTAGE, t);
         boolean failover = in(m, SimGroup.Phase.Kind.FAILOVER, t) || in(m, SimGroup.Phase.Kind.FAILOVER, t.plusSeconds(59));
         double recovered = recovery(m, t);
+        boolean hot = in(m, SimGroup.Phase.Kind.HOT_ENGINE, t);
         return switch (metric) {
-            case "CPUUtilization" -> down ? 0.0 : round(6 + 2 * n + (upgrading ? 38 + 10 * n : 0) + 20 * (1 - recovered));
-            case "EngineCPUUtilization" -> down ? 0.0 : round(3 + n + (upgrading ? 18 + 5 * n : 0) + 10 * (1 - recovered));
+            case "CPUUtilization" -> down ? 0.0 : hot ? round(55 + 2 * n)
+                    : round(6 + 2 * n + (upgrading ? 38 + 10 * n : 0) + 20 * (1 - recovered));
+            case "EngineCPUUtilization" -> down ? 0.0 : hot ? round(96 + 2 * n)
+                    : round(3 + n + (upgrading ? 18 + 5 * n : 0) + 10 * (1 - recovered));
             case "CurrConnections" -> down ? 0.0 : Math.rint((40 + 5 * n) * recovered * (failover ? 0.5 : 1));
             case "NewConnections" -> down ? 0.0 : Math.rint(2 + 2 * n + (recovered < 1 || failover ? 45 : 0));
             case "DatabaseMemoryUsagePercentage" -> down ? 0.0 : round(12 + 0.5 * n);

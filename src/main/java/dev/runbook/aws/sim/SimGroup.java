@@ -43,9 +43,9 @@ final class SimGroup {
         }
     }
 
-    /** A stretch of time the metrics show: an upgrade of a node, or the endpoint not answering. */
+    /** A stretch of time the metrics show: an upgrade of a node, the endpoint not answering, an engine running hot. */
     record Phase(Kind kind, Instant start, Instant end) {
-        enum Kind { UPGRADE, OUTAGE, FAILOVER }
+        enum Kind { UPGRADE, OUTAGE, FAILOVER, HOT_ENGINE }
 
         boolean covers(Instant t) {
             return !t.isBefore(start) && (end == null || t.isBefore(end));

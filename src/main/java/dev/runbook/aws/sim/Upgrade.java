@@ -16,6 +16,8 @@ final class Upgrade {
     static final Duration SINGLE_NODE = Duration.ofMinutes(12);
     static final Duration WITH_REPLICAS = Duration.ofMinutes(14);
     static final Duration FAILOVER = Duration.ofSeconds(8);
+    /** The cpu-spike drill: how long the new primary's engine runs hot once the group is available again. */
+    static final Duration HOT_ENGINE = Duration.ofMinutes(15);
 
     private final CacheSimulation sim;
     private final SimGroup g;
@@ -136,6 +138,10 @@ final class Upgrade {
         g.members.forEach(m -> m.status = "available");
         sim.event(SourceType.REPLICATION_GROUP, g.id, "Replication group " + g.id + " modified: engine " + engine
                 + " " + version + ", parameter group " + parameterGroup + ".");
+        if (sim.has(Fault.CPU_SPIKE)) {
+            Instant now = sim.now();
+            g.primary().phases.add(new SimGroup.Phase(SimGroup.Phase.Kind.HOT_ENGINE, now, now.plus(HOT_ENGINE)));
+        }
     }
 
     private void fail() {
