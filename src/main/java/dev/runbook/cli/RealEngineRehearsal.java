@@ -7,6 +7,7 @@ import dev.runbook.aws.RehearsalBackend;
 import dev.runbook.aws.engines.EngineBinary;
 import dev.runbook.aws.engines.EngineException;
 import dev.runbook.aws.engines.EngineKind;
+import dev.runbook.aws.engines.EngineTransport;
 import dev.runbook.aws.engines.RealEngines;
 import dev.runbook.aws.engines.Strays;
 import dev.runbook.config.Environment;
@@ -24,7 +25,8 @@ import java.util.Optional;
 
 /**
  * {@code rehearse --real-engines [--data FILE.rdb]}: everything is checked before a run folder exists (both
- * binaries and their versions, the RDB file readable and an RDB at all, the auth token the data plane names),
+ * binaries and their versions, the RDB file readable and an RDB at all, the auth token the data plane names,
+ * {@code openssl} when the data plane says TLS),
  * then the engines start inside the run folder and are attached to the rehearsal's simulation. A file the engine
  * itself refuses is one line with the engine's reason; nothing is left running.
  */
@@ -34,11 +36,12 @@ final class RealEngineRehearsal {
     private final Optional<String> token;
     private final String tokenSource;
     private final int generatedKeys;
-    private final boolean tls;
+    private final EngineTransport transport;
+    private RealEngines started;
 
     private RealEngineRehearsal(Map<EngineKind, EngineBinary> binaries, Optional<Path> data, Optional<String> token,
-                                String tokenSource, int generatedKeys, boolean tls) {
-        this.tls = tls;
+                                String tokenSource, int generatedKeys, EngineTransport transport) {
+        this.transport = transport;
         this.binaries = binaries;
         this.data = data;
         this.token = token;
@@ -57,10 +60,11 @@ final class RealEngineRehearsal {
             checkRdb(data);
         }
         Environment.DataPlane dp = env.dataPlane();
+        EngineTransport transport = EngineTransport.forDataPlane(dp.tls(), pathVariable);
         try {
             Optional<String> token = AuthToken.read(dp.authTokenEnv(), dp.authTokenFile(), System.getenv());
             return new RealEngineRehearsal(binaries, Optional.ofNullable(data), token,
-                    AuthToken.source(dp.authTokenEnv(), dp.authTokenFile()), settings.engines().generatedKeys(), dp.tls());
+                    AuthToken.source(dp.authTokenEnv(), dp.authTokenFile()), settings.engines().generatedKeys(), transport);
         } catch (CacheException e) {
             throw new InvalidInputException(e.getMessage());
         }
@@ -89,8 +93,9 @@ final class RealEngineRehearsal {
         RealEngines.Data what = data.<RealEngines.Data>map(RealEngines.Rdb::new)
                 .orElseGet(() -> new RealEngines.Generated(generatedKeys));
         try {
-            return backend.attach(RealEngines.start(runDir, binaries, token, tokenSource, group,
-                    String.format("%s-%03d", group, 1), what), group);
+            started = RealEngines.start(runDir, binaries, token, tokenSource, transport, group,
+                    String.format("%s-%03d", group, 1), what);
+            return backend.attach(started, group);
         } catch (EngineException e) {
             backend.close();
             throw new InvalidInputException(data.map(d -> "--data " + d + ": ").orElse("--real-engines: ")
@@ -101,8 +106,9 @@ final class RealEngineRehearsal {
     /** Restarts a killed rehearsal's engines from its run folder, on the engine each group runs now. */
     RehearsalBackend resume(RehearsalBackend backend, Environment env, Path runDir) {
         try {
-            return backend.attach(RealEngines.resume(runDir, binaries, token, tokenSource,
-                    id -> backend.simulation().engine(id)), env.replicationGroupId());
+            started = RealEngines.resume(runDir, binaries, token, tokenSource, transport,
+                    id -> backend.simulation().engine(id));
+            return backend.attach(started, env.replicationGroupId());
         } catch (EngineException e) {
             backend.close();
             throw new InvalidInputException("resume: " + e.getMessage(), e);
@@ -116,11 +122,14 @@ final class RealEngineRehearsal {
         facts.put("engine-binaries", String.join(", ", binaries.values().stream().map(EngineBinary::describe).toList()));
         facts.put("engine-data", data.map(Path::toString).orElse("generated (" + generatedKeys + " keys)"));
         facts.put("engine-endpoint", address);
+        started.caFile().ifPresent(ca -> facts.put("engine-ca-file", ca.toString()));
+        facts.put("engine-tls", started.transport());
         List<String> warnings = new ArrayList<>();
         binaries.values().forEach(b -> b.warning().ifPresent(warnings::add));
-        if (tls) {
-            warnings.add("data-plane.tls is on, but the rehearsal's engines speak plain TCP on loopback: the TLS"
-                    + " client path was not rehearsed");
+        if (transport.isTls()) {
+            // the report shows this line among what the rehearsal did and did not cover
+            warnings.add("data-plane.tls is on, and the TLS client path was rehearsed: the engines listened "
+                    + started.transport());
         }
         if (!warnings.isEmpty()) {
             facts.put("engine-warning", String.join("; ", warnings));

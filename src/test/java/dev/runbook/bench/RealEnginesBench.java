@@ -29,11 +29,15 @@ import java.util.stream.Stream;
  * JVM plus its engines); the engine swap's real overhead (from runbook.log); the full compare's time per 100k
  * keys. Twice for the real engines: with the runbook as it is (two benchmark steps of 100,000 requests per test,
  * which the simulated rehearsal skips) and with a runbook copy whose benchmarks send 2,000, to show what the
- * engines themselves cost. Run after {@code mvn -B -q package -DskipTests}:
- * {@code mvn -q test-compile exec:java -Dexec.mainClass=dev.runbook.bench.RealEnginesBench}.
+ * engines themselves cost. Several interleaved rounds ({@code -Dbench.runs=3}), medians. Run after
+ * {@code mvn -B -q package -DskipTests}:
+ * {@code mvn -q test-compile exec:java -Dexec.mainClass=dev.runbook.bench.RealEnginesBench} (add
+ * {@code -Dexec.args=compare} for the full compare of 100k keys alone).
  */
 public final class RealEnginesBench {
     private static final String JAR = "target/valkey-runbook.jar";
+    /** {@code -Dbench.launcher=true}: through the launcher operators use (capped serial-GC heap), not java -jar. */
+    private static final String LAUNCHER = "target/valkey-runbook";
 
     private RealEnginesBench() {
     }
@@ -43,23 +47,74 @@ public final class RealEnginesBench {
         Map<EngineKind, EngineBinary> binaries = Map.of(
                 EngineKind.REDIS, EngineBinary.locate(EngineKind.REDIS, "", System.getenv("PATH")),
                 EngineKind.VALKEY, EngineBinary.locate(EngineKind.VALKEY, "", System.getenv("PATH")));
+        if (args.length > 0 && args[0].equals("compare")) {
+            fullCompare(work, binaries, 100_000);
+            return;
+        }
+        int rounds = Integer.getInteger("bench.runs", 3);
         Path rdb = rdb(work, binaries, 35_000);
-        System.out.printf(Locale.ROOT, "RDB: 35000 keys, %.2f MB%n", Files.size(rdb) / 1e6);
+        System.out.printf(Locale.ROOT, "RDB: 35000 keys, %.2f MB; %d rounds through %s, each: simulated, real as is,"
+                + " real with benchmarks of 2000%n", Files.size(rdb) / 1e6, rounds,
+                Boolean.getBoolean("bench.launcher") ? "the launcher" : "java -jar");
 
         Path fast = work.resolve("fast-benchmark.conf");
         Files.writeString(fast, Files.readString(Path.of("runbooks/valkey-migration.conf"))
                 .replace("requests = 100000", "requests = 2000"));
-        Result sim = rehearse(work.resolve("sim"), List.of());
-        Result real = rehearse(work.resolve("real"), List.of("--real-engines", "--data", rdb.toString()));
-        Result realFast = rehearse(work.resolve("real-fast"), List.of("--real-engines", "--data", rdb.toString(),
-                "--runbook", fast.toString()));
-        System.out.println(sim.line("simulated endpoint"));
-        System.out.println(real.line("real engines, runbook as is"));
-        System.out.println(realFast.line("real engines, benchmarks of 2000"));
-        System.out.printf(Locale.ROOT, "real/simulated wall time: %.2fx (as is), %.2fx (benchmarks of 2000)%n",
-                real.wallMs / (double) sim.wallMs, realFast.wallMs / (double) sim.wallMs);
-        System.out.println("engine swap (real engines): " + swap(realFast.dir));
+        List<Result> sim = new ArrayList<>();
+        List<Result> real = new ArrayList<>();
+        List<Result> realFast = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) { // interleaved: a slower minute of the shared machine hits all three
+            sim.add(rehearse(work.resolve("sim-" + i), List.of()));
+            real.add(rehearse(work.resolve("real-" + i), List.of("--real-engines", "--data", rdb.toString())));
+            realFast.add(rehearse(work.resolve("real-fast-" + i), List.of("--real-engines", "--data", rdb.toString(),
+                    "--runbook", fast.toString())));
+            System.out.println(sim.get(i).line("simulated endpoint"));
+            System.out.println(real.get(i).line("real engines, runbook as is"));
+            System.out.println(realFast.get(i).line("real engines, benchmarks of 2000"));
+            System.out.println("  steps (real as is): " + steps(real.get(i).dir));
+        }
+        Result s = median(sim);
+        Result r = median(real);
+        Result f = median(realFast);
+        System.out.println("medians of " + rounds + ":");
+        System.out.println(s.line("simulated endpoint"));
+        System.out.println(r.line("real engines, runbook as is"));
+        System.out.println(f.line("real engines, benchmarks of 2000"));
+        System.out.printf(Locale.ROOT, "real/simulated wall time (medians): %.2fx (as is), %.2fx (benchmarks of 2000)%n",
+                r.wallMs / (double) s.wallMs, f.wallMs / (double) s.wallMs);
+        System.out.println("engine swap (real engines): " + swap(realFast.get(0).dir));
         fullCompare(work, binaries, 100_000);
+    }
+
+    /** The median of each measure separately (wall, RSS), with the exit of the median wall time's run. */
+    private static Result median(List<Result> results) {
+        List<Result> byWall = results.stream().sorted((a, b) -> Long.compare(a.wallMs, b.wallMs)).toList();
+        Result mid = byWall.get(byWall.size() / 2);
+        long jvm = results.stream().mapToLong(Result::jvmRssKb).sorted().toArray()[results.size() / 2];
+        long total = results.stream().mapToLong(Result::totalRssKb).sorted().toArray()[results.size() / 2];
+        return new Result(mid.wallMs, jvm, total, mid.exit, mid.dir);
+    }
+
+    /** The real seconds of the steps that took more than 0.3 s (from the journal; the virtual clock runs at 60x). */
+    private static String steps(Path dir) throws IOException {
+        Map<String, java.time.Instant> started = new java.util.HashMap<>();
+        List<String> out = new ArrayList<>();
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(dir.resolve("journal.jsonl"))) {
+            var e = json.readTree(line);
+            String step = e.path("step").asText();
+            java.time.Instant ts = java.time.Instant.parse(e.path("ts").asText());
+            String event = e.path("event").asText();
+            if (event.equals("started")) {
+                started.put(step, ts);
+            } else if (started.containsKey(step) && List.of("succeeded", "failed", "skipped").contains(event)) {
+                double real = Duration.between(started.get(step), ts).toMillis() / 60_000.0;
+                if (real > 0.3) {
+                    out.add(String.format(Locale.ROOT, "%s %.1f s", step.substring(step.indexOf('/') + 1), real));
+                }
+            }
+        }
+        return String.join(", ", out);
     }
 
     private static Path rdb(Path work, Map<EngineKind, EngineBinary> binaries, int keys) throws IOException {
@@ -81,8 +136,9 @@ public final class RealEnginesBench {
     }
 
     private static Result rehearse(Path runs, List<String> extra) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("java", "-jar", JAR, "rehearse", "--env", "dev", "--non-interactive",
-                "--runs-dir", runs.toString()));
+        List<String> cmd = new ArrayList<>(Boolean.getBoolean("bench.launcher") ? List.of(LAUNCHER)
+                : List.of("java", "-jar", JAR));
+        cmd.addAll(List.of("rehearse", "--env", "dev", "--non-interactive", "--runs-dir", runs.toString()));
         cmd.addAll(extra);
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -171,11 +171,11 @@ class RealEnginesE2ETest {
         return out;
     }
 
-    private static boolean alive(long pid) {
+    static boolean alive(long pid) {
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private static List<Long> pids(Path runDir) throws IOException {
+    static List<Long> pids(Path runDir) throws IOException {
         try (Stream<Path> files = Files.list(runDir.resolve("engines"))) {
             return files.filter(f -> f.toString().endsWith(".pid") && !f.endsWith("owner.pid")).map(f -> {
                 try {
@@ -193,11 +193,11 @@ class RealEnginesE2ETest {
         }
     }
 
-    private static boolean is(JsonNode e, String step, String event) {
+    static boolean is(JsonNode e, String step, String event) {
         return step.equals(e.path("step").asText()) && event.equals(e.path("event").asText());
     }
 
-    private static List<JsonNode> read(Path dir) throws IOException {
+    static List<JsonNode> read(Path dir) throws IOException {
         List<JsonNode> events = new ArrayList<>();
         String text = new String(Files.readAllBytes(dir.resolve("journal.jsonl")), StandardCharsets.UTF_8);
         for (String line : text.split("\n")) {

@@ -7,6 +7,7 @@ import dev.runbook.config.Environment;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import javax.net.ssl.SSLSocketFactory;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -27,6 +28,7 @@ public final class JedisConnector implements CacheConnector {
     private final Optional<Path> caFile;
     private final String caSetting;
     private final double timeScale;
+    private SSLSocketFactory sockets;
 
     public JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource) {
         this(endpoint, token, tokenSource, Optional.empty(), "data-plane.ca-file", 1.0);
@@ -49,8 +51,12 @@ public final class JedisConnector implements CacheConnector {
         this(endpoint, token, tokenSource, Optional.empty(), "data-plane.ca-file", timeScale);
     }
 
-    private JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource, Optional<Path> caFile,
-                           String caSetting, double timeScale) {
+    /**
+     * Both: a real engine on a rehearsal's timeline whose TLS certificate is signed by {@code caFile} (a rehearsal
+     * on real engines with {@code data-plane.tls} on trusts the throwaway CA it made).
+     */
+    public JedisConnector(Endpoint endpoint, Optional<String> token, String tokenSource, Optional<Path> caFile,
+                          String caSetting, double timeScale) {
         this.endpoint = endpoint;
         this.token = token;
         this.tokenSource = tokenSource;
@@ -114,6 +120,17 @@ public final class JedisConnector implements CacheConnector {
     }
 
     /**
+     * One TLS context per connector, made on first use: the CA file is read once, not on each of the downtime probe's
+     * reconnects, and reconnects can resume the TLS session.
+     */
+    private synchronized SSLSocketFactory tlsSockets() {
+        if (sockets == null) {
+            sockets = TlsSockets.factory(caFile, caSetting);
+        }
+        return sockets;
+    }
+
+    /**
      * A connected, authenticated Jedis: the TCP connect, the TLS handshake and every reply are each bounded
      * by {@code timeout}. For the benchmark's load generator, which needs commands {@link CacheClient} leaves out.
      */
@@ -126,7 +143,7 @@ public final class JedisConnector implements CacheConnector {
                 // No CLIENT SETINFO on connect: one round trip less per reconnect of the downtime probe.
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
         if (endpoint.tls()) {
-            config.sslSocketFactory(TlsSockets.factory(caFile, caSetting));
+            config.sslSocketFactory(tlsSockets());
         }
         token.ifPresent(config::password);
         try {

@@ -2,7 +2,6 @@ package dev.runbook.aws.engines;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
-import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.args.SaveMode;
@@ -11,7 +10,7 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * The administrative commands the rehearsal sends its own engines (never the operator's endpoint): SAVE before a
  * snapshot, SHUTDOWN SAVE before an engine change, REPLICAOF for a failover, and the replication state a
- * failover waits for. Over the engine's own port, with the rehearsal's token.
+ * failover waits for. Over the engine's own port, with the rehearsal's token (and over TLS when its engines speak it).
  */
 final class EngineCommands {
     static final Duration SYNC_LIMIT = Duration.ofSeconds(30);
@@ -20,10 +19,8 @@ final class EngineCommands {
     }
 
     static Jedis connect(int port, EngineSecrets secrets) {
-        DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000)
-                .socketTimeoutMillis(60_000);
-        secrets.token().ifPresent(config::password);
-        return new Jedis(new HostAndPort("127.0.0.1", port), config.build());
+        return new Jedis(new HostAndPort("127.0.0.1", port), secrets.clientConfig().connectionTimeoutMillis(2000)
+                .socketTimeoutMillis(60_000).build());
     }
 
     /** SAVE: the engine writes its dump.rdb now (synchronously, so the file is complete when this returns). */

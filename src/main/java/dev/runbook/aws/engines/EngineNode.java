@@ -2,7 +2,6 @@ package dev.runbook.aws.engines;
 
 import dev.runbook.action.RunFiles;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  * kept across engine changes: Valkey starts on the data Redis saved), and a pid file next to it so a later
  * rehearsal or resume can find it if this JVM dies. {@code dir} and {@code dbfilename} are on the command line
  * (Redis 7.0 refuses them in CONFIG SET); secrets (requirepass, masterauth) are in an owner-only config file,
- * never on the command line where other users could read them.
+ * never on the command line where other users could read them; with TLS the engine listens TLS-only on its port
+ * ({@code --port 0 --tls-port N}) with the certificate paths in that file.
  */
 final class EngineNode {
     static final Duration START_LIMIT = Duration.ofSeconds(30);
@@ -74,13 +74,7 @@ final class EngineNode {
             RunFiles.createOwnerOnlyDirectories(dir);
             Path conf = secrets.writeConfig(dir.resolve("engine.conf"), replicaOfPort.isPresent());
             Files.deleteIfExists(logFile());
-            List<String> cmd = new ArrayList<>(List.of(binary.path().toString(), conf.toString(),
-                    "--port", String.valueOf(port), "--bind", "127.0.0.1", "--dir", dir.toString(),
-                    "--dbfilename", RDB, "--logfile", logFile().toString(), "--save", "", "--appendonly", "no",
-                    // a replica's full sync starts at once instead of waiting 5 s for other replicas to join it
-                    "--repl-diskless-sync-delay", "0", "--daemonize", "no"));
-            replicaOfPort.ifPresent(p -> cmd.addAll(List.of("--replicaof", "127.0.0.1", String.valueOf(p))));
-            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            Process p = new ProcessBuilder(command(binary, conf, replicaOfPort)).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .redirectErrorStream(true).start();
             p.getOutputStream().close();
             RunFiles.write(pidFile(), p.pid() + "\n");
@@ -91,6 +85,21 @@ final class EngineNode {
         } catch (IOException e) {
             throw new EngineException("Cannot start " + binary.describe() + " for " + member + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The engine's command line, which every local user can read in {@code /proc/PID/cmdline} before the engine
+     * rewrites its title: paths and ports only; the token and the TLS settings are in {@code conf}.
+     */
+    List<String> command(EngineBinary binary, Path conf, Optional<Integer> replicaOfPort) {
+        List<String> cmd = new ArrayList<>(List.of(binary.path().toString(), conf.toString()));
+        cmd.addAll(List.of(secrets.portFlags(port)));
+        cmd.addAll(List.of("--bind", "127.0.0.1", "--dir", dir.toString(),
+                "--dbfilename", RDB, "--logfile", logFile().toString(), "--save", "", "--appendonly", "no",
+                // a replica's full sync starts at once instead of waiting 5 s for other replicas to join it
+                "--repl-diskless-sync-delay", "0", "--daemonize", "no"));
+        replicaOfPort.ifPresent(p -> cmd.addAll(List.of("--replicaof", "127.0.0.1", String.valueOf(p))));
+        return cmd;
     }
 
     private void awaitAnswer(EngineBinary binary) {
@@ -113,12 +122,13 @@ final class EngineNode {
         }
     }
 
-    /** PONG (or NOAUTH, or LOADING: still loading) over a raw socket; true only for an engine ready to serve. */
+    /**
+     * PONG (not NOAUTH, nor LOADING: still loading) over a raw socket (TLS when the engine speaks it); true only for
+     * an engine ready to serve.
+     */
     private boolean answersPing() {
-        try (Socket s = new Socket()) {
-            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-            s.setSoTimeout(1000);
-            s.getOutputStream().write(secrets.pingCommand());
+        try (Socket s = secrets.connect(port, 1000)) {
+            secrets.writePing(s.getOutputStream());
             byte[] buf = new byte[256];
             int n = s.getInputStream().read(buf);
             String reply = n <= 0 ? "" : new String(buf, 0, n, StandardCharsets.UTF_8);

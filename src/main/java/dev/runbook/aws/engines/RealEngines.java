@@ -73,13 +73,12 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
     private final Thread hook = new Thread(this::close, "engines-shutdown");
     private boolean closed;
 
-    private RealEngines(Path runDir, Map<EngineKind, EngineBinary> binaries, Optional<String> token, String tokenSource)
+    private RealEngines(Path runDir, Map<EngineKind, EngineBinary> binaries, EngineSecrets secrets, String tokenSource)
             throws IOException {
-        // absolute: an engine chdirs into its data dir before it opens its log (runs-dir may be relative)
-        this.dir = RunFiles.createOwnerOnlyDirectories(runDir.toAbsolutePath().resolve("engines"));
+        this.dir = enginesDir(runDir);
         this.snapshotDir = runDir.toAbsolutePath().resolve("snapshots");
         this.binaries = Map.copyOf(binaries);
-        this.secrets = new EngineSecrets(token);
+        this.secrets = secrets;
         this.tokenSource = tokenSource;
         binaries.values().forEach(b -> b.warning().ifPresent(warnings::add));
         RunFiles.write(dir.resolve(OWNER), ProcessHandle.current().pid() + "\n");
@@ -92,7 +91,17 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
      */
     public static RealEngines start(Path runDir, Map<EngineKind, EngineBinary> binaries, Optional<String> token,
                                     String tokenSource, String group, String primary, Data data) {
-        RealEngines engines = open(runDir, binaries, token, tokenSource);
+        return start(runDir, binaries, token, tokenSource, EngineTransport.plainTcp(), group, primary, data);
+    }
+
+    /**
+     * As above, the engines speaking {@code transport}: with TLS they listen TLS-only with a throwaway CA made in
+     * {@code runs/<run-id>/engines/tls/}, replicate over TLS, and every client of the rehearsal trusts that CA.
+     */
+    public static RealEngines start(Path runDir, Map<EngineKind, EngineBinary> binaries, Optional<String> token,
+                                    String tokenSource, EngineTransport transport, String group, String primary,
+                                    Data data) {
+        RealEngines engines = open(runDir, binaries, secrets(runDir, token, transport), tokenSource);
         try {
             GroupEngines g = engines.group(group, 0);
             EngineNode node = engines.node(g, primary, 0);
@@ -123,6 +132,12 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
      */
     public static RealEngines resume(Path runDir, Map<EngineKind, EngineBinary> binaries, Optional<String> token,
                                      String tokenSource, Function<String, String> engineOf) {
+        return resume(runDir, binaries, token, tokenSource, EngineTransport.plainTcp(), engineOf);
+    }
+
+    /** As above, on {@code transport}: a TLS run's engines come back with the certificates its start made. */
+    public static RealEngines resume(Path runDir, Map<EngineKind, EngineBinary> binaries, Optional<String> token,
+                                     String tokenSource, EngineTransport transport, Function<String, String> engineOf) {
         EngineState state;
         try {
             state = EngineState.load(runDir.resolve("engines"));
@@ -130,8 +145,9 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
             throw new EngineException("Cannot read " + runDir.resolve("engines").resolve(EngineState.FILE)
                     + " (" + e.getMessage() + "): the run's engines cannot be restarted", e);
         }
-        Strays.stopOwnRun(runDir.resolve("engines"), state, new EngineSecrets(token));
-        RealEngines engines = open(runDir, binaries, token, tokenSource);
+        EngineSecrets secrets = secrets(runDir, token, transport);
+        Strays.stopOwnRun(runDir.resolve("engines"), state, secrets);
+        RealEngines engines = open(runDir, binaries, secrets, tokenSource);
         try {
             engines.loadSnapshots();
             state.groups().forEach((id, gs) -> {
@@ -162,10 +178,25 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
         return e instanceof EngineException ee ? ee : new EngineException(what + ": " + e.getMessage(), e);
     }
 
-    private static RealEngines open(Path runDir, Map<EngineKind, EngineBinary> binaries, Optional<String> token,
+    private static RealEngines open(Path runDir, Map<EngineKind, EngineBinary> binaries, EngineSecrets secrets,
                                     String tokenSource) {
         try {
-            return new RealEngines(runDir, binaries, token, tokenSource);
+            return new RealEngines(runDir, binaries, secrets, tokenSource);
+        } catch (IOException e) {
+            throw new EngineException("Cannot create " + runDir.resolve("engines") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Absolute: an engine chdirs into its data dir before it opens its log (runs-dir may be relative). */
+    private static Path enginesDir(Path runDir) throws IOException {
+        return RunFiles.createOwnerOnlyDirectories(runDir.toAbsolutePath().resolve("engines"));
+    }
+
+    /** The token, and with TLS the run's certificates (made on the first start, reused on a resume). */
+    private static EngineSecrets secrets(Path runDir, Optional<String> token, EngineTransport transport) {
+        try {
+            Path dir = enginesDir(runDir);
+            return new EngineSecrets(token, transport.openssl().map(openssl -> EngineTls.prepare(dir, openssl)));
         } catch (IOException e) {
             throw new EngineException("Cannot create " + runDir.resolve("engines") + ": " + e.getMessage(), e);
         }
@@ -217,8 +248,24 @@ public final class RealEngines implements NodeEngines, SnapshotFiles, GroupEndpo
 
     /** A connector to {@code group}'s endpoint, with the rehearsal's token (outages scaled by {@code timeScale}). */
     public CacheConnector connector(String group, double timeScale) {
-        Endpoint endpoint = new Endpoint("127.0.0.1", Integer.parseInt(address(group).substring(10)), false);
-        return new JedisConnector(endpoint, secrets.token(), tokenSource, timeScale);
+        Endpoint endpoint = new Endpoint("127.0.0.1", Integer.parseInt(address(group).substring(10)),
+                secrets.tls().isPresent());
+        return new JedisConnector(endpoint, secrets.token(), tokenSource, secrets.tls().map(EngineTls::caCert),
+                "the rehearsal's CA file", timeScale);
+    }
+
+    /**
+     * With TLS: the CA file clients must trust to reach the rehearsal's endpoint (the operator's application too);
+     * empty on plain TCP.
+     */
+    public Optional<Path> caFile() {
+        return secrets.tls().map(EngineTls::caCert);
+    }
+
+    /** How clients reached the engines, for the report: "TLS only (…), trusting the rehearsal's throwaway CA …". */
+    public String transport() {
+        return secrets.tls().map(t -> "TLS only (replication too, tls-replication yes); every client trusted "
+                + t.describe() + ", not the JVM's trust store nor data-plane.ca-file").orElse("plain TCP on loopback");
     }
 
     /** A connector to {@code group}'s endpoint on real time. */

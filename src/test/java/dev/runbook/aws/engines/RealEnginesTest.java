@@ -128,6 +128,19 @@ class RealEnginesTest {
     }
 
     @Test
+    void theEndpointPassesValuesLargerThanItsSocketBuffersBothWays() {
+        generated(10);
+        int port = ((JedisConnector) engines.connector("g")).endpoint().port();
+        String big = "x".repeat(12 * 1024 * 1024); // several times the loopback socket buffers: partial writes
+        try (Jedis writer = new Jedis("127.0.0.1", port); Jedis reader = new Jedis("127.0.0.1", port)) {
+            writer.set("big", big);
+            assertEquals(big.length(), reader.get("big").length());
+            assertEquals(big, reader.get("big"));
+            assertEquals("PONG", writer.ping(), "the connection still works after the large reply");
+        }
+    }
+
+    @Test
     void closingStopsEveryEngineAndRemovesItsPidFiles() throws Exception {
         generated(10);
         engines.snapshot("g", "g-001", "s");
