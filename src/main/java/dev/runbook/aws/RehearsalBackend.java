@@ -133,7 +133,8 @@ public final class RehearsalBackend implements Backend {
     @Override
     public Optional<String> notice() {
         return engines().map(e -> "Real engines: clients can connect to " + e.address(simulation.groupIds().get(0))
-                + " (the group's endpoint for the whole rehearsal; nodes swap behind it)");
+                + " (the group's endpoint for the whole rehearsal; nodes swap behind it"
+                + e.caFile().map(ca -> "; TLS only, trust the rehearsal's CA " + ca).orElse("") + ")");
     }
 
     @Override

@@ -294,6 +294,8 @@ final class RunSections {
                     + "which is not a cache node.");
             r.startFact("engine-warning").ifPresent(x -> w.add("real engines: " + x));
         }
+        r.startFact("drills").filter(d -> !d.isBlank() && !"none".equals(d)).ifPresent(d -> w.add("Drills injected: "
+                + d + " — the failures this rehearsal met were made on purpose (rehearse --inject)."));
         if ("DRY-RUN".equals(r.startFact("mode").orElse(""))) {
             w.add("This was a DRY RUN: AWS was only read; no change was sent.");
         }

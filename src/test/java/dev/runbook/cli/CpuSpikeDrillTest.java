@@ -45,6 +45,7 @@ class CpuSpikeDrillTest {
                 && "succeeded".equals(e.event())), "the snapshot was restored");
         String report = Files.readString(dir.resolve("report.md"));
         assertTrue(report.contains("EngineCPUUtilization over 90.00 for "), report);
+        assertTrue(report.contains("Drills injected: cpu-spike"), "the report names the drill: " + report);
         assertTrue(report.contains("**Breach · 임계값 초과:**"), report);
     }
 }

@@ -76,6 +76,7 @@ class RealEngineTlsAndDrillE2ETest {
         Path ca = run.dir().toAbsolutePath().resolve("engines/tls/ca.crt");
         JsonNode start = events.get(0).path("facts");
         assertEquals(ca.toString(), start.path("engine-ca-file").asText());
+        assertTrue(run.out().contains("; TLS only, trust the rehearsal's CA " + ca + ")"), "the address line names the CA: " + run.out());
         String endpoint = start.path("engine-endpoint").asText() + " (TLS), auth from $DEV_CACHE_TOKEN";
         assertTrue(summary(events, "precheck/ping-before", "succeeded").startsWith(endpoint + " runs redis 7.0.15"),
                 summary(events, "precheck/ping-before", "succeeded"));
