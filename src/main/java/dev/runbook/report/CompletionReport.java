@@ -13,7 +13,8 @@ import java.util.List;
 public record CompletionReport(Header header, List<EngineRow> engine, List<StepLine> steps, Rollback rollback,
                                Downtime downtime, List<MetricRow> cloudwatch, List<BenchmarkRow> benchmark,
                                Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems,
-                               Preflight preflight, SinceDryRun sinceDryRun) {
+                               Preflight preflight, SinceDryRun sinceDryRun,
+                               Measured terraformCode) {
 
     /** A measured value, or why there is none ("not measured: step migrate/probe-stop was skipped: ..."). */
     @JsonInclude(JsonInclude.Include.NON_NULL)

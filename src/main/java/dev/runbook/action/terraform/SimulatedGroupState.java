@@ -45,6 +45,7 @@ final class SimulatedGroupState {
         state.put("multi_az_enabled", group.multiAZ() == MultiAZStatus.ENABLED);
         state.put("at_rest_encryption_enabled", Boolean.TRUE.equals(group.atRestEncryptionEnabled()));
         state.put("transit_encryption_enabled", Boolean.TRUE.equals(group.transitEncryptionEnabled()));
+        state.put("transit_encryption_mode", group.transitEncryptionModeAsString());
         state.put("maintenance_window", member.preferredMaintenanceWindow());
         state.putNull("apply_immediately");
         return state;
