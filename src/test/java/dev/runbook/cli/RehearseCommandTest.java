@@ -132,7 +132,10 @@ class RehearseCommandTest {
         // clock past the window (real seconds count at the speed too)
         int code = main("rehearse", "--env", "prod", "--non-interactive", "--speed", "1000", "--config",
                 conf.toString(), "--runs-dir", runs.toString());
-        assertEquals(0, code, out.toString());
+        // issue 19: the migration itself succeeds, but the Terraform code still says redis 7.0, so the run ends on
+        // the code-agrees step (exit 1) without rolling back; before issue 19 this run ended 0
+        assertEquals(1, code, out.toString());
+        assertTrue(out.toString().contains("infrastructure-code/code-agrees FAILED: DATA LOSS TRAP"), out.toString());
         Path dir;
         try (Stream<Path> s = Files.list(runs)) {
             dir = s.findFirst().orElseThrow();

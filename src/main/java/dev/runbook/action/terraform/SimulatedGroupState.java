@@ -58,8 +58,9 @@ final class SimulatedGroupState {
                 forced.add(attribute);
             }
         }
-        if (!before.path("engine").equals(after.path("engine")) && "redis".equals(after.path("engine").asText())
-                || TerraformVersion.compare(after.path("engine_version").asText("0"), before.path("engine_version").asText("0")) < 0) {
+        if (!before.path("engine").equals(after.path("engine")) && "redis".equals(after.path("engine").asText())) {
+            forced.add("engine");
+        } else if (TerraformVersion.compare(after.path("engine_version").asText("0"), before.path("engine_version").asText("0")) < 0) {
             forced.add("engine_version");
         }
         ObjectNode plan = JSON.createObjectNode();
