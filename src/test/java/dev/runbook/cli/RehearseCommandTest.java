@@ -135,7 +135,7 @@ class RehearseCommandTest {
         // issue 19: the migration itself succeeds, but the Terraform code still says redis 7.0, so the run ends on
         // the code-agrees step (exit 1) without rolling back; before issue 19 this run ended 0
         assertEquals(1, code, out.toString());
-        assertTrue(out.toString().contains("infrastructure-code/code-agrees FAILED: DATA LOSS TRAP"), out.toString());
+        assertTrue(out.toString().contains("verify/code-agrees FAILED: DATA LOSS TRAP"), out.toString());
         Path dir;
         try (Stream<Path> s = Files.list(runs)) {
             dir = s.findFirst().orElseThrow();
