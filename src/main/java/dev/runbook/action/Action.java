@@ -80,6 +80,15 @@ public interface Action {
     }
 
     /**
+     * Whether a failure of this step after the group was changed calls for the rollback section (the
+     * non-interactive autopilot's rule). True by default; false for checks whose failure says something else
+     * is wrong (the Terraform code), where rolling the group back would do harm: the run stops there instead.
+     */
+    default boolean rollbackOnFailure() {
+        return true;
+    }
+
+    /**
      * The step as Systems Manager Automation steps ({@code export-ssm}), or why it has none. The default says it
      * has none, so an action that never thought about SSM is listed by the export, never silently dropped.
      */

@@ -21,6 +21,9 @@ public final class ReportKind {
     /** The pre-migration manual snapshot. */
     public static final String MANUAL_SNAPSHOT = "manual-snapshot";
 
+    /** Whether the Terraform code agrees with the group after the change (a plain terraform plan). */
+    public static final String TERRAFORM_CODE = "terraform-code";
+
     private ReportKind() {
     }
 }

@@ -13,7 +13,8 @@ import java.util.List;
 public record CompletionReport(Header header, List<EngineRow> engine, List<StepLine> steps, Rollback rollback,
                                Downtime downtime, List<MetricRow> cloudwatch, List<BenchmarkRow> benchmark,
                                Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems,
-                               Preflight preflight, SinceDryRun sinceDryRun, Health health) {
+                               Preflight preflight, SinceDryRun sinceDryRun, Health health,
+                               Measured terraformCode) {
 
     /**
      * The change judged by the thresholds after the upgrade: each breach in the operator's words (node, metric, how

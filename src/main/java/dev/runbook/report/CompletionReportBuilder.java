@@ -55,7 +55,7 @@ public final class CompletionReportBuilder {
                 RunSections.rollback(this), RunSections.downtime(this), RunSections.cloudwatch(this),
                 RunSections.benchmark(this), RunSections.integrity(this), RunSections.cost(this),
                 RunSections.warnings(replay, plan), replay.problems(), PreflightSection.of(replay),
-                SinceDryRunSection.of(replay), RunSections.health(this));
+                SinceDryRunSection.of(replay), RunSections.health(this), RunSections.terraformCode(this));
     }
 
     JournalReplay replay() {
@@ -122,7 +122,8 @@ public final class CompletionReportBuilder {
     private static final Map<String, String> SHIPPED_IDS = Map.of(ReportKind.GROUP, "describe-group",
             ReportKind.UPGRADE_WAIT, "await-upgrade", ReportKind.DOWNTIME, "probe-stop", ReportKind.CLOUDWATCH,
             "cloudwatch", ReportKind.BENCHMARK_BEFORE, "benchmark-before", ReportKind.BENCHMARK_AFTER,
-            "benchmark-after", ReportKind.DATA_COMPARISON, "data-intact", ReportKind.MANUAL_SNAPSHOT, "manual-snapshot");
+            "benchmark-after", ReportKind.DATA_COMPARISON, "data-intact", ReportKind.MANUAL_SNAPSHOT, "manual-snapshot",
+            ReportKind.TERRAFORM_CODE, "code-agrees");
 
     /** The journal's record of the first step of {@code kind}. */
     private Optional<JournalReplay.StepRecord> stepOf(String kind) {

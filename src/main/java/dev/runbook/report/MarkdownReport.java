@@ -115,6 +115,8 @@ public final class MarkdownReport {
         CompletionReport.Integrity in = r.integrity();
         table(List.of("result", "missing keys", "changed keys"),
                 List.of(List.of(in.result().text(), in.missing().text(), in.changed().text())));
+        heading("Terraform code · Terraform 코드");
+        line("- " + r.terraformCode().text());
         heading("Monthly cost · 비용");
         CompletionReport.Cost c = r.cost();
         table(List.of("before · 이전", "after · 이후", "difference", "guide · 가이드"),

@@ -227,6 +227,11 @@ final class RunSections {
         }).toList();
     }
 
+    /** The Terraform code's verdict after the change: agrees, differs (what to set), replaces (data loss), not checked. */
+    static CompletionReport.Measured terraformCode(CompletionReportBuilder b) {
+        return b.factOf(ReportKind.TERRAFORM_CODE, "terraform-verdict-line");
+    }
+
     static CompletionReport.Integrity integrity(CompletionReportBuilder b) {
         return new CompletionReport.Integrity(b.factOf(ReportKind.DATA_COMPARISON, "result"), b.factOf(ReportKind.DATA_COMPARISON, "missing"),
                 b.factOf(ReportKind.DATA_COMPARISON, "changed"));

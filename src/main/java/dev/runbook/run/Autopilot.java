@@ -65,6 +65,11 @@ public final class Autopilot {
     private Result afterFailure(Runbook.Entry failed) throws InterruptedException {
         boolean changed = run.history().stream().anyMatch(s -> s.status() == StepStatus.DONE
                 && s.entry().step().action().mutates());
+        if (changed && !failed.step().action().rollbackOnFailure()) {
+            run.aborted(failed.key() + " failed; the group was changed as intended and is not rolled back: fix what"
+                    + " the step names and run it again");
+            return Result.FAILED;
+        }
         if (!changed || entries(Section.Kind.ROLLBACK).isEmpty()) {
             run.aborted(failed.key() + " failed before anything was changed: nothing to roll back");
             return Result.FAILED;

@@ -132,7 +132,10 @@ class RehearseCommandTest {
         // clock past the window (real seconds count at the speed too)
         int code = main("rehearse", "--env", "prod", "--non-interactive", "--speed", "1000", "--config",
                 conf.toString(), "--runs-dir", runs.toString());
-        assertEquals(0, code, out.toString());
+        // issue 19: the migration itself succeeds, but the Terraform code still says redis 7.0, so the run ends on
+        // the code-agrees step (exit 1) without rolling back; before issue 19 this run ended 0
+        assertEquals(1, code, out.toString());
+        assertTrue(out.toString().contains("verify/code-agrees FAILED: DATA LOSS TRAP"), out.toString());
         Path dir;
         try (Stream<Path> s = Files.list(runs)) {
             dir = s.findFirst().orElseThrow();
@@ -145,5 +148,32 @@ class RehearseCommandTest {
                 && ended.indexOf("migrate/await-upgrade") < ended.indexOf("migrate/transit-encryption"), ended.toString());
         assertTrue(ended.indexOf("migrate/add-replicas") >= 0 && !ended.contains("migrate/terraform-apply"), ended.toString());
         assertTrue(ended.contains("verify/ping-after") && ended.contains("verify/data-intact"), ended.toString());
+    }
+
+    @Test
+    void theSdkMethodRehearsalEndsWithTheTerraformVerdictInItsReport() throws Exception {
+        Path conf = runs.resolveSibling(runs.getFileName() + "-dev-sdk.conf");
+        Files.writeString(conf, Files.readString(Path.of("application.conf"))
+                .replace("migration-method = terraform", "migration-method = sdk"));
+        assertEquals(1, main("rehearse", "--env", "dev", "--non-interactive", "--speed", "3000", "--config",
+                conf.toString(), "--runs-dir", runs.toString()), out.toString());
+        Path dir = onlyRun();
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("## Terraform code · Terraform 코드\n\n- DATA LOSS TRAP: the next terraform apply"
+                + " would REPLACE goorm-popcorn-cache-dev (forced by engine): Terraform deletes the group and its data,"
+                + " then creates an empty one. Do not apply anything in this Terraform root until the code says:"
+                + " engine = \"valkey\", engine_version = \"8.0\", parameter_group_name = \"default.valkey8\"\n"), report);
+        List<JournalEvent> events = Journal.read(dir.resolve(Journal.FILE)).events();
+        assertTrue(events.stream().noneMatch(e -> "rollback-started".equals(e.event())), "the group is not rolled back");
+        assertTrue(events.stream().anyMatch(e -> "succeeded".equals(e.event()) && "verify/data-intact".equals(e.step())));
+    }
+
+    @Test
+    void theTerraformMethodRehearsalReportsThatTheCodeAgrees() throws Exception {
+        assertEquals(0, main("rehearse", "--env", "dev", "--non-interactive", "--speed", "3000",
+                "--runs-dir", runs.toString()), out.toString());
+        String report = Files.readString(onlyRun().resolve("report.md"));
+        assertTrue(report.contains("## Terraform code · Terraform 코드\n\n- The Terraform code agrees with"
+                + " goorm-popcorn-cache-dev: terraform plan leaves it unchanged\n"), report);
     }
 }

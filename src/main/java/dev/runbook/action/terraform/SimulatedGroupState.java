@@ -45,6 +45,7 @@ final class SimulatedGroupState {
         state.put("multi_az_enabled", group.multiAZ() == MultiAZStatus.ENABLED);
         state.put("at_rest_encryption_enabled", Boolean.TRUE.equals(group.atRestEncryptionEnabled()));
         state.put("transit_encryption_enabled", Boolean.TRUE.equals(group.transitEncryptionEnabled()));
+        state.put("transit_encryption_mode", group.transitEncryptionModeAsString());
         state.put("maintenance_window", member.preferredMaintenanceWindow());
         state.putNull("apply_immediately");
         return state;
@@ -57,8 +58,9 @@ final class SimulatedGroupState {
                 forced.add(attribute);
             }
         }
-        if (!before.path("engine").equals(after.path("engine")) && "redis".equals(after.path("engine").asText())
-                || TerraformVersion.compare(after.path("engine_version").asText("0"), before.path("engine_version").asText("0")) < 0) {
+        if (!before.path("engine").equals(after.path("engine")) && "redis".equals(after.path("engine").asText())) {
+            forced.add("engine");
+        } else if (TerraformVersion.compare(after.path("engine_version").asText("0"), before.path("engine_version").asText("0")) < 0) {
             forced.add("engine_version");
         }
         ObjectNode plan = JSON.createObjectNode();

@@ -55,18 +55,9 @@ public final class SimulatedTerraform implements Terraform {
         lines.accept(ADDRESS + ": Refreshing state... [id=" + environment.replicationGroupId() + "]");
         String rollbackVersion = extraArgs.stream().filter(a -> a.startsWith(VERSION_VAR))
                 .map(a -> a.substring(VERSION_VAR.length())).findFirst().orElse(null);
-        ObjectNode after = before.deepCopy();
+        ObjectNode after = rollbackVersion != null ? before.deepCopy() : code(before);
         if (rollbackVersion != null) {
             after.put("engine_version", rollbackVersion);
-        } else {
-            after.put("engine", environment.target().engine());
-            after.put("engine_version", environment.target().version());
-            after.put("parameter_group_name", environment.target().parameterGroup());
-            after.put("num_cache_clusters", environment.numCacheClusters());
-            after.put("automatic_failover_enabled", environment.automaticFailover());
-            after.put("multi_az_enabled", environment.multiAz());
-            after.put("at_rest_encryption_enabled", environment.atRestEncryption());
-            after.put("transit_encryption_enabled", environment.transitEncryption());
         }
         after.put("apply_immediately", environment.applyImmediately());
         ObjectNode plan = SimulatedGroupState.planJson(ADDRESS, before, after);
@@ -80,6 +71,42 @@ public final class SimulatedTerraform implements Terraform {
         lines.accept("");
         lines.accept("Saved the plan to: " + planFile);
         return 0;
+    }
+
+    /**
+     * What the simulated Terraform code says, given the group as refreshed. {@code migration-method = terraform}:
+     * before the change, the code edited to the target (engine, topology, encryption); once the group runs the
+     * target engine, the code as the rehearsal applied it (its apply sends the engine change only, so the code
+     * is taken to state the group's other attributes as they are). {@code migration-method = sdk}: the team's
+     * code was never touched and still says the source engine, one node, no failover, no TLS (the trap the
+     * code-agrees step shows).
+     */
+    private ObjectNode code(ObjectNode group) {
+        ObjectNode code = group.deepCopy();
+        Environment.Target target = environment.target();
+        if (!"terraform".equals(environment.migrationMethod())) {
+            Environment.EngineRef source = environment.source();
+            code.put("engine", source.engine());
+            code.put("engine_version", source.version());
+            code.put("parameter_group_name", "default." + PlanExpectations.family(source.engine(), source.version()));
+            code.put("num_cache_clusters", environment.currentNumCacheClusters());
+            code.put("automatic_failover_enabled", false);
+            code.put("multi_az_enabled", false);
+            code.put("transit_encryption_enabled", false);
+            code.putNull("transit_encryption_mode");
+            return code;
+        }
+        code.put("engine", target.engine());
+        code.put("engine_version", target.version());
+        code.put("parameter_group_name", target.parameterGroup());
+        if (!target.engine().equals(group.path("engine").asText())) {
+            code.put("num_cache_clusters", environment.numCacheClusters());
+            code.put("automatic_failover_enabled", environment.automaticFailover());
+            code.put("multi_az_enabled", environment.multiAz());
+            code.put("at_rest_encryption_enabled", environment.atRestEncryption());
+            code.put("transit_encryption_enabled", environment.transitEncryption());
+        }
+        return code;
     }
 
     @Override

@@ -11,5 +11,6 @@ public final class TerraformActions {
         r.register("terraform.plan", TerraformPlan.factory());
         r.register("terraform.apply", TerraformApply.factory());
         r.register("terraform.plan-rollback", TerraformPlanRollback.factory());
+        r.register("terraform.code-agrees", TerraformCodeAgrees.factory());
     }
 }
