@@ -40,7 +40,7 @@ class ResumeRecordedStartTest {
         lines.subList(id - 1, close + 1).clear();
         Files.writeString(other, String.join("\n", lines)
                 .replace("title = \"ElastiCache Redis OSS 7.0 → Valkey 8.0\"", "title = \"Custom runbook\""));
-        Path dir = rehearseThenCrashBefore("monitor/cloudwatch", "--runbook", other.toString());
+        Path dir = rehearseThenCrashBefore(0, "monitor/cloudwatch", "--runbook", other.toString());
 
         CliResult resumed = CliResult.run("resume", "--non-interactive", "--runs-dir", work.resolve("runs").toString(),
                 "--runbook", DEFAULT_RUNBOOK.toString());
@@ -67,15 +67,18 @@ class ResumeRecordedStartTest {
         ConfigFactory.invalidateCaches();
         try {
             // before the first SDK step (a rehearsal's resume re-seeds its simulation from the journal)
-            dir = rehearseThenCrashBefore("migrate/add-replicas");
+            dir = rehearseThenCrashBefore(1, "migrate/add-replicas");
         } finally {
             System.clearProperty(key);
             ConfigFactory.invalidateCaches();
         }
         CliResult resumed = CliResult.run("resume", "--non-interactive", "--runs-dir", work.resolve("runs").toString());
 
-        assertEquals(0, resumed.code(), resumed.out() + resumed.err());
+        // an SDK migration ends on the Terraform agreement step: the simulated code still says redis 7.0 (issue 19)
+        assertEquals(1, resumed.code(), resumed.out() + resumed.err());
         List<JournalEvent> all = Journal.read(dir.resolve(Journal.FILE)).events();
+        assertTrue(all.stream().anyMatch(e -> "verify/code-agrees".equals(e.step()) && "failed".equals(e.event())
+                && e.summary().startsWith("DATA LOSS TRAP")), "the run did not end on the Terraform code check");
         assertTrue(all.stream().anyMatch(e -> "migrate/upgrade-engine".equals(e.step()) && "succeeded".equals(e.event())),
                 "the SDK upgrade step did not run after resume");
         assertTrue(all.stream().noneMatch(e -> e.step() != null && e.step().startsWith("migrate/terraform")
@@ -120,13 +123,16 @@ class ResumeRecordedStartTest {
         assertEquals("run-ended", all.get(all.size() - 1).event());
     }
 
-    /** A whole rehearsal, then its journal cut back to just before the first event of {@code step}. */
-    private Path rehearseThenCrashBefore(String step, String... extra) throws Exception {
+    /**
+     * A whole rehearsal (ending with {@code exit}: 1 for an SDK migration, which ends on the Terraform code check),
+     * then its journal cut back to just before the first event of {@code step}.
+     */
+    private Path rehearseThenCrashBefore(int exit, String step, String... extra) throws Exception {
         List<String> args = new java.util.ArrayList<>(List.of("rehearse", "--env", "dev", "--non-interactive",
                 "--speed", "3000", "--runs-dir", work.resolve("runs").toString()));
         args.addAll(List.of(extra));
         CliResult first = CliResult.run(args.toArray(String[]::new));
-        assertEquals(0, first.code(), first.out() + first.err());
+        assertEquals(exit, first.code(), first.out() + first.err());
         Path dir = onlyRun();
         cutBefore(dir, step);
         return dir;
