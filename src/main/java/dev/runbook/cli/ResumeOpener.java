@@ -51,13 +51,14 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         String mode = replay.startFact("mode").orElse("");
         return switch (mode) {
             case "REHEARSAL" -> setup.reopen(dir, replay.startFacts(), runbook, settings, env,
-                    (s, e, d) -> rehearsal(s, e, replay, d, setup.load(runbook, e)), (backend, e) -> Map.of());
+                    (s, e, d, rb) -> rehearsal(s, e, replay, d, rb), (backend, e) -> Map.of());
             case "DRY-RUN", "LIVE" -> {
                 boolean dryRun = mode.equals("DRY-RUN");
                 String profile = replay.startFact("profile").orElse(settings.profile());
                 AwsLocation where = sameRegion(runId, replay, AwsLocation.resolve(settings.region(), profile));
+                RunSetup.BackendFactory aws = RunCommand.backends(dryRun, where.region(), profile);
                 yield setup.reopen(dir, replay.startFacts(), runbook, settings, env,
-                        RunCommand.backends(dryRun, where.region(), profile),
+                        (s, e, d, rb) -> aws.create(s, e, d),
                         (backend, e) -> sameAccount(runId, replay, RunCommand.confirmIdentity((LiveBackend) backend,
                                 e, setup, in, dryRun, where)));
             }

@@ -46,6 +46,11 @@ import org.slf4j.LoggerFactory;
  */
 final class RunSetup {
     /** Builds the backend once the run folder and log exist. */
+    /** The backend of a resumed run, which may need the run's runbook (a rehearsal re-seeds from its steps). */
+    interface ResumedBackendFactory {
+        Backend create(Settings settings, Environment env, Path runDir, Runbook runbook);
+    }
+
     interface BackendFactory {
         Backend create(Settings settings, Environment env, Path runDir);
     }
@@ -175,20 +180,15 @@ final class RunSetup {
         }
     }
 
-    /** The runbook file as this setup loads it for {@code env}. */
-    Runbook load(Path runbookFile, Environment env) {
-        return common.loader().load(runbookFile, env);
-    }
-
     /**
      * The Run that continues the run in {@code dir}: same id and folder, its journal reopened for appending
      * (no new run-started event). Null when the operator declined at the backend's check; the caller closes
      * the run's journal and backend.
      */
     ResumeCommand.Opened reopen(Path dir, Map<String, String> startFacts, Path runbookFile, Settings settings,
-                                Environment env, BackendFactory backends, BeforeStart beforeStart) {
-        Runbook runbook = load(runbookFile, env);
-        Backend backend = backends.create(settings, env, dir);
+                                Environment env, ResumedBackendFactory backends, BeforeStart beforeStart) {
+        Runbook runbook = common.loader().load(runbookFile, env);
+        Backend backend = backends.create(settings, env, dir, runbook);
         ResumeCommand.Opened opened = null;
         try {
             if (beforeStart.check(backend, env) != null) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One line of {@code journal.jsonl}; its {@code event} is a {@link Kind}'s word. Everything in it has gone through
@@ -31,8 +32,11 @@ public record JournalEvent(String ts, String run, String step, String event, Boo
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
+        private static final Map<String, Kind> BY_WORD = Arrays.stream(values()).filter(k -> k != OTHER)
+                .collect(Collectors.toUnmodifiableMap(Kind::word, k -> k));
+
         public static Kind of(String word) {
-            return Arrays.stream(values()).filter(k -> k != OTHER && k.word().equals(word)).findFirst().orElse(OTHER);
+            return word == null ? OTHER : BY_WORD.getOrDefault(word, OTHER);
         }
 
         /** The events that end an attempt of a step. */

@@ -13,7 +13,6 @@ import dev.runbook.action.elasticache.EventReader;
 import dev.runbook.action.elasticache.GroupState;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -99,7 +98,7 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
         }
         DowntimeProbe probe = ctx.shared(DowntimeProbe.class, DowntimeProbe::new);
         Optional<ProbeLog> log = ProbeLog.in(ctx.runDir(), ctx.time());
-        List<ProbeLog.Segment> before = log.map(DowntimeProbeStep::segments).orElse(List.of());
+        List<ProbeLog.Segment> before = log.map(ProbeLog::segments).orElse(List.of());
         if (probe.running() || (!before.isEmpty() && before.get(before.size() - 1).end() == ProbeLog.End.STOPPED)) {
             return;
         }
@@ -114,17 +113,9 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
         }
     }
 
-    private static List<ProbeLog.Segment> segments(ProbeLog log) {
-        try {
-            return ProbeLog.read(log.file());
-        } catch (IOException e) {
-            return List.of();
-        }
-    }
-
     private Outcome stop(ActionContext ctx, DowntimeProbe probe) throws InterruptedException {
         Optional<ProbeLog> log = ProbeLog.in(ctx.runDir(), ctx.time());
-        List<ProbeLog.Segment> recorded = log.map(DowntimeProbeStep::segments).orElse(List.of());
+        List<ProbeLog.Segment> recorded = log.map(ProbeLog::segments).orElse(List.of());
         if (!probe.running() && recorded.isEmpty()) {
             return Outcome.skipped("No downtime was measured: the probe was not started in this run "
                     + "(the probe-start step did not run or was skipped).").build();
@@ -197,13 +188,12 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
         latencyFacts(b, "after", latAfter);
         latencyBreach.ifPresent(l -> b.fact("latency-breach", l));
         if (!h.outages().isEmpty()) {
-            b.fact("outage-windows", windows(origin, h.outages().stream()
-                    .map(o -> new ProbeHistory.Gap(o.start(), o.start().plusMillis(o.millis()), null)).toList()));
+            b.fact("outage-windows", windows(origin, h.outages()));
         }
         if (!gaps.isEmpty()) {
             b.fact("probe-segments", h.segments().size());
             b.fact("unmeasured-ms", unmeasured);
-            b.fact("unmeasured-windows", windows(origin, gaps));
+            b.fact("unmeasured-windows", windows(origin, gaps.stream().map(ProbeHistory.Gap::window).toList()));
             gapEvents(ctx, gaps, b, warnings);
         }
         if (h.cutInOutage()) {
@@ -258,8 +248,8 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
      * "offsetMs+durationMs,..." of each outage from the probe's start, in the endpoint's time (a rehearsal's
      * outages happen in real time and are scaled like their durations).
      */
-    static String windows(Instant origin, List<ProbeHistory.Gap> spans) {
-        return String.join(",", spans.stream().map(w -> Duration.between(origin, w.from()).toMillis() + "+"
+    static String windows(Instant origin, List<ProbeLog.Window> spans) {
+        return String.join(",", spans.stream().map(w -> Duration.between(origin, w.start()).toMillis() + "+"
                 + w.millis()).toList());
     }
 

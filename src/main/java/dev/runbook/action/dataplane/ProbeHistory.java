@@ -17,6 +17,11 @@ record ProbeHistory(List<ProbeLog.Segment> segments) {
         long millis() {
             return Duration.between(from, to).toMillis();
         }
+
+        /** The same stretch as a window (start, length). */
+        ProbeLog.Window window() {
+            return new ProbeLog.Window(from, millis());
+        }
     }
 
     ProbeHistory {

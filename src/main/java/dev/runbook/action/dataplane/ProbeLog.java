@@ -153,11 +153,6 @@ public final class ProbeLog {
                 + "what it measured is lost if this process dies", file, RunFiles.why(e));
     }
 
-    /** True when a line could not be written: the file is not the whole record. */
-    synchronized boolean incomplete() {
-        return failed;
-    }
-
     /** The segments in the file, oldest first; empty when there is no file. Unreadable lines are skipped. */
     static List<Segment> read(Path file) throws IOException {
         List<String> lines;
@@ -244,10 +239,21 @@ public final class ProbeLog {
      * (its journal's last event can be minutes older, from before a long wait).
      */
     public static Optional<Instant> lastTime(Path runDir) {
+        return segments(runDir.resolve(FILE)).stream().map(Segment::last).max(Instant::compareTo);
+    }
+
+    /** This log's segments, as {@link #read} gives them; none (with a warning in the log) when the file is unreadable. */
+    List<Segment> segments() {
+        return segments(file);
+    }
+
+    private static List<Segment> segments(Path file) {
         try {
-            return read(runDir.resolve(FILE)).stream().map(Segment::last).max(Instant::compareTo);
+            return read(file);
         } catch (IOException e) {
-            return Optional.empty();
+            LOG.warn("cannot read the downtime probe's record {} ({}): what earlier processes measured is not counted",
+                    file, RunFiles.why(e));
+            return List.of();
         }
     }
 
