@@ -18,14 +18,20 @@ public final class ResumeHint {
         StringBuilder b = new StringBuilder("resume: ").append(program()).append(" resume ").append(run.info().id())
                 .append(" --runs-dir ").append(quote(run.dir().toAbsolutePath().getParent().toString()));
         Path settings = run.settings().file();
-        if (settings != null && !settings.normalize().equals(Path.of("application.conf"))) {
+        // a resumed run reads the run folder's recorded copies, which resume uses anyway: naming them is noise
+        if (settings != null && !settings.normalize().equals(Path.of("application.conf")) && !recorded(run, settings)) {
             b.append(" --config ").append(quote(settings.toAbsolutePath().normalize().toString()));
         }
         Path runbook = run.runbook().file() == null ? null : Path.of(run.runbook().file());
-        if (runbook != null && !runbook.normalize().equals(Path.of("runbooks", "valkey-migration.conf"))) {
+        if (runbook != null && !runbook.normalize().equals(Path.of("runbooks", "valkey-migration.conf"))
+                && !recorded(run, runbook)) {
             b.append(" --runbook ").append(quote(runbook.toAbsolutePath().normalize().toString()));
         }
         return b.toString();
+    }
+
+    private static boolean recorded(Run run, Path file) {
+        return file.toAbsolutePath().normalize().getParent().equals(run.dir().toAbsolutePath().normalize());
     }
 
     /** Set by target/valkey-runbook: the command the operator started, which resume should be started with too. */
