@@ -69,7 +69,8 @@ public record DeletePreMigrationSnapshots(String group) implements Action {
             if (at.isEmpty()) {
                 tooYoung.add(s.snapshotName() + " (of unknown age: AWS sent no snapshot time)");
             } else if (Duration.between(at.get(), now).compareTo(grace) < 0) {
-                tooYoung.add(s.snapshotName() + " (" + Snapshots.age(s, now) + " old)");
+                Duration age = Duration.between(at.get(), now);
+                tooYoung.add(s.snapshotName() + " (" + age.toDays() + "d " + age.toHoursPart() + "h old)");
             }
         }
         if (!tooYoung.isEmpty()) {
