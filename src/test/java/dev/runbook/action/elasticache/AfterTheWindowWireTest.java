@@ -183,4 +183,20 @@ class AfterTheWindowWireTest extends AwsWireTest {
         assertEquals("unknown (not in prices)", o.facts().get("snapshots-monthly-cost"));
         assertTrue(o.summary().contains("(size unknown, unknown (not in prices)/month)"), o.summary());
     }
+
+    @Test
+    void theInventoryAfterFailsWhenSomethingThatIsNotALeftoverHasGone() throws Exception {
+        ctx.facts.put("inventory-groups", G + "," + R + ",other-cache");
+        ctx.facts.put("inventory-snapshots", G + "-pre-valkey-20261101-0400");
+        ctx.facts.put("leftover-group", R);
+        ctx.facts.put("leftover-snapshots", G + "-pre-valkey-20261101-0400");
+        server.onElastiCache("DescribeReplicationGroups", groups(tlsGroup("available", "required")));
+        server.onElastiCache("DescribeSnapshots", snapshots(null));
+        Outcome o = new Leftovers(G, R, "after").execute(ctx);
+        assertEquals(Outcome.Status.FAILED, o.status());
+        assertTrue(o.summary().startsWith("Something else is gone since the inventory: other-cache (not a leftover of"
+                + " this clean-up: check who deleted it). Deleted by this run: " + R + ", " + G
+                + "-pre-valkey-20261101-0400."), o.summary());
+        assertEquals("other-cache", o.facts().get("gone-otherwise"));
+    }
 }
