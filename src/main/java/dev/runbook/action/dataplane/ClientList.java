@@ -28,7 +28,11 @@ public record ClientList() implements Action {
     static final String CANNOT_TELL = "CLIENT LIST does not say which connections use TLS (Valkey 8.0 has no such"
             + " field, INFO counts no TLS connections, and CloudWatch's CurrConnections/NewConnections count both"
             + " kinds): match each client host above against the applications that use TLS (rediss://, ssl=true),"
-            + " and ask their owners. A plain-text client is disconnected the moment the mode is required.";
+            + " and ask their owners. A plain-text client is disconnected the moment the mode is required. Assumed"
+            + " (UNCERTAIN): in preferred mode ElastiCache takes both kinds on the same port, so laddr does not tell"
+            + " them apart either; and the endpoint name a client resolved is not visible to the server (the new TLS"
+            + " endpoints resolve to the same IPs as the old ones), so which name each application uses must come"
+            + " from its configuration.";
 
     public static ClientList create(Params p) {
         return new ClientList();

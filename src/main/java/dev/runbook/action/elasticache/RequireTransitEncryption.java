@@ -31,6 +31,15 @@ public record RequireTransitEncryption(String group) implements Action {
             + " (ElastiCache drops all unencrypted connections in required mode). Go ahead only once the pre-checks'"
             + " evidence and the application owners say every client uses TLS.";
 
+    /**
+     * ElastiCache user guide, "Best practices when enabling in-transit encryption", cluster mode disabled: preferred
+     * mode adds new TLS primary and reader endpoints (same IPs) and keeps the old ones; required DELETES the old
+     * non-TLS primary and reader endpoint names. A client that speaks TLS but uses an old name breaks too.
+     */
+    static final String OLD_ENDPOINTS = "Required also deletes the old non-TLS primary and reader endpoint DNS names"
+            + " (ElastiCache user guide, in-transit encryption best practices): every client must already use the TLS"
+            + " endpoints DescribeReplicationGroups shows now";
+
     public static Action create(Params p) {
         return new RequireTransitEncryption(p.string("replication-group"));
     }
@@ -43,7 +52,9 @@ public record RequireTransitEncryption(String group) implements Action {
     @Override
     public Preview preview(PreviewContext ctx) {
         return Preview.of("Switch in-transit encryption of " + group + " from preferred to required, then wait until it"
-                + " is available", request().toString()).withWarning(DROPS);
+                + " is available", request().toString()).withWarning(DROPS).withWarning(OLD_ENDPOINTS
+                + ctx.fact("primary-endpoint").map(e -> " (primary " + e + ctx.fact("reader-endpoint")
+                        .map(r -> ", reader " + r).orElse("") + ")").orElse("") + ".");
     }
 
     @Override
