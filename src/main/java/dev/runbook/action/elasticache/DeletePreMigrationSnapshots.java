@@ -83,7 +83,7 @@ public record DeletePreMigrationSnapshots(String group) implements Action {
         for (Snapshot s : found) {
             if ("available".equals(s.snapshotStatus())) {
                 var req = DeleteSnapshotRequest.builder().snapshotName(s.snapshotName()).build();
-                Modify.send(ctx, "delete the snapshot " + s.snapshotName(), group, req, new ArrayList<>(),
+                Modify.send(ctx, "delete the snapshot " + s.snapshotName(), group, req,
                         () -> ec.deleteSnapshot(req));
             }
         }

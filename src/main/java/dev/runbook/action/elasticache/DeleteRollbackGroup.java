@@ -12,7 +12,6 @@ import dev.runbook.action.PreviewContext;
 import dev.runbook.action.Reconciliation;
 import dev.runbook.action.Reseed;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.model.DeleteReplicationGroupRequest;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
@@ -67,7 +66,7 @@ public record DeleteRollbackGroup(String group, String rollbackGroup) implements
         }
         if (!"deleting".equals(g.get().status())) {
             var req = request();
-            Modify.send(ctx, "delete " + rollbackGroup, rollbackGroup, req, new ArrayList<>(),
+            Modify.send(ctx, "delete " + rollbackGroup, rollbackGroup, req,
                     () -> ec.deleteReplicationGroup(req));
         }
         Waiting.until(ctx, rollbackGroup + " deleted", ctx.settings().waits().restoreTimeout(), POLL, () ->

@@ -12,7 +12,6 @@ import dev.runbook.action.PreviewContext;
 import dev.runbook.action.Reconciliation;
 import dev.runbook.action.Reseed;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
@@ -77,7 +76,7 @@ public record RequireTransitEncryption(String group) implements Action {
                     .fact("transit-encryption-mode", mode).build();
         }
         var req = request();
-        Modify.send(ctx, "require in-transit encryption on " + group, group, req, new ArrayList<>(),
+        Modify.send(ctx, "require in-transit encryption on " + group, group, req,
                 () -> ec.modifyReplicationGroup(req));
         String after = Waiting.until(ctx, group + " TLS required", ctx.settings().waits().upgradeTimeout(),
                 Duration.ofSeconds(15), () -> {
