@@ -27,6 +27,9 @@ import dev.runbook.config.Thresholds;
  * outages, next to the guide's dev estimate of 5-10 minutes.
  */
 public record DowntimeProbeStep(boolean start, Duration interval, Duration timeout) implements Action {
+    /** The fewest probes after the change whose p99 the step judges (below it, the p99 is their maximum). */
+    static final int MIN_PROBES_FOR_P99 = 100;
+
     static final Duration MIN_INTERVAL = Duration.ofMillis(100);
 
 
@@ -167,7 +170,14 @@ public record DowntimeProbeStep(boolean start, Duration interval, Duration timeo
                 : "; the guide estimated 5-10 min in dev";
         Instant origin = ctx.fact("probe-started-at").map(Instant::parse).orElse(h.segments().get(0).start());
         var thresholds = ctx.settings().thresholds();
-        Optional<String> latencyBreach = latAfter.filter(l -> l.p99Millis() > thresholds.probeP99Millis())
+        // a p99 of fewer than 100 probes is their maximum: one GC pause or a cold JVM after a resume would fail the
+        // step and roll the group back, so too few probes are reported, never judged
+        latAfter.filter(l -> l.probes() < MIN_PROBES_FOR_P99 && l.p99Millis() > thresholds.probeP99Millis())
+                .ifPresent(l -> warnings.add("PING p99 after the change (" + ProbeLatency.ms(l.p99Millis()) + " ms) not"
+                        + " judged against thresholds.probe-p99-ms: only " + l.probes() + " probes after the change (a p99"
+                        + " needs at least " + MIN_PROBES_FOR_P99 + ")"));
+        Optional<String> latencyBreach = latAfter.filter(l -> l.probes() >= MIN_PROBES_FOR_P99)
+                .filter(l -> l.p99Millis() > thresholds.probeP99Millis())
                 .map(l -> "PING p99 after the change " + ProbeLatency.ms(l.p99Millis()) + " ms over the probe's threshold "
                         + ProbeLatency.ms(thresholds.probeP99Millis()) + " ms (+" + ProbeLatency.ms(l.p99Millis()
                         - thresholds.probeP99Millis()) + ", " + l.errors() + " failed of " + l.probes() + " probes)");
