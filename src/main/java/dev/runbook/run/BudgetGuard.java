@@ -44,8 +44,7 @@ final class BudgetGuard {
         TimeBudget.Verdict v = budget.verdict(estimate(), run.backend().time().now());
         boolean refused = v.kind() == TimeBudget.Kind.TOO_SHORT;
         boolean dryRun = !run.backend().mode().canMutate();
-        String summary = refused && !dryRun ? "Refused, nothing sent: " + v.line() : v.line();
-        run.journal().append(event(entry).summary(summary).facts(v.facts()).is(Kind.BUDGET));
+        run.journal().append(event(entry).summary(v.line()).facts(v.facts()).is(Kind.BUDGET));
         run.log((refused ? "✗ " : "") + entry.key() + ": time budget: " + v.line());
         if (!refused) {
             return;

@@ -81,7 +81,7 @@ class TimeBudgetRehearsalTest {
         long left = Long.parseLong(budget.facts().get("budget-left-min"));
         assertTrue(left < 20, "what is left of the window: " + left);
         assertEquals("20 min (estimates.rollback)", budget.facts().get("budget.rollback"));
-        assertTrue(budget.summary().startsWith("Refused, nothing sent: The maintenance window cannot hold the rest of"
+        assertTrue(budget.summary().startsWith("The maintenance window cannot hold the rest of"
                 + " the change: needs 60 min (estimates), " + left + " min left (upgrade 20 min (estimates.upgrade) + "),
                 budget.summary());
         assertFalse(events.stream().anyMatch(e -> "migrate/terraform-apply".equals(e.step())
