@@ -16,6 +16,7 @@ import dev.runbook.runbook.Section;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -408,11 +409,12 @@ public final class RunController {
         Runbook.Entry e = selected();
         return StepDetails.lines(e, run.state(e.key()), previews.get(e),
                 e.equals(running) ? (progress == null ? "running…" : progress) : null,
-                run.settings().thresholds(), run.backend().time().now(), width);
+                run.settings().thresholds(), run.backend().time().now(), width,
+                pointOfNoReturn().filter(e::equals).isPresent());
     }
 
     /** The step the tree marks as the point of no return (the engine change), if this run has one. */
-    java.util.Optional<Runbook.Entry> pointOfNoReturn() {
+    Optional<Runbook.Entry> pointOfNoReturn() {
         return budgetClock.pointOfNoReturn();
     }
 
