@@ -4,17 +4,20 @@ import dev.runbook.action.Mode;
 import dev.runbook.runbook.Runbook;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the steps of this environment actually took in its earlier runs under the runs folder: the journals of runs
  * of the same environment and replication group (dry runs left out: their changes only were shown), read once. A part
- * of the budget is one sample per earlier run in which each of its steps succeeded (the sum of their durations); its
+ * of the budget is one sample per earlier run in which each of its steps ended done or skipped, those that need this
+ * run's snapshot (the engine change, the restore) done (the sample: the sum of their durations); its
  * estimate is the weighted p95 of those samples, a live run weighing {@code liveWeight} rehearsals, since a
  * rehearsal's durations are simulated time.
  */
@@ -67,8 +70,22 @@ public final class BudgetHistory {
         return runs.size();
     }
 
-    /** The weighted p95 of {@code steps} over the runs in which each of them succeeded; empty when none did. */
-    public Optional<P95> p95(List<Runbook.Entry> steps, int liveWeight) {
+    /** What a step took, counted from {@code countFrom} of its start (the time before the window opened does not count). */
+    private static Optional<Duration> took(JournalReplay.StepRecord s, UnaryOperator<Instant> countFrom) {
+        if (s.started() == null || s.ended() == null) {
+            return Optional.empty();
+        }
+        Instant end = Instant.parse(s.ended());
+        Instant from = countFrom.apply(Instant.parse(s.started()));
+        return Optional.of(from.isAfter(end) ? Duration.ZERO : Duration.between(from, end));
+    }
+
+    /**
+     * The weighted p95 of {@code steps} over the runs in which each of them ended as it should; empty when none did.
+     * Each step counts from {@code countFrom} of its start: a change queued for the maintenance window waits for the
+     * window to open, and that wait is not spent in the window.
+     */
+    public Optional<P95> p95(List<Runbook.Entry> steps, int liveWeight, UnaryOperator<Instant> countFrom) {
         if (steps.isEmpty()) {
             return Optional.empty();
         }
@@ -79,8 +96,11 @@ public final class BudgetHistory {
             Duration sum = Duration.ZERO;
             boolean whole = true;
             for (Runbook.Entry e : steps) {
-                Optional<Duration> took = run.replay().step(e.key()).filter(s -> s.status() == StepStatus.DONE)
-                        .flatMap(JournalReplay.StepRecord::took);
+                // a skip took what it took (a benchmark against the simulated endpoint); the heavy steps, those that
+                // need this run's snapshot (the engine change, the restore), count only when they did their work
+                boolean mustBeDone = !e.step().action().preconditions().isEmpty();
+                Optional<Duration> took = run.replay().step(e.key()).filter(s -> s.status() == StepStatus.DONE
+                        || (!mustBeDone && s.status() == StepStatus.SKIPPED)).flatMap(s -> took(s, countFrom));
                 if (took.isEmpty()) {
                     whole = false;
                     break;

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * The maintenance window's time budget: what the rest of the migration needs once the engine change is sent (the
@@ -193,6 +194,10 @@ public final class TimeBudget {
     /** The estimate: each part's p95 from {@code history} where it has samples, else the settings' estimate. */
     public Estimate estimate(Estimates settings, BudgetHistory history) {
         Map<Part, List<Runbook.Entry>> parts = parts();
+        // a change queued for the window (apply-immediately = false) spends in the window only what came after it opened
+        MaintenanceWindow w = MaintenanceWindow.parse(environment.maintenanceWindow());
+        UnaryOperator<Instant> countFrom = environment.applyImmediately() ? t -> t
+                : t -> w.contains(t) ? t : w.nextOpening(t);
         List<Need> needs = new ArrayList<>();
         for (Part p : Part.values()) {
             Duration fallback = switch (p) {
@@ -201,7 +206,7 @@ public final class TimeBudget {
                 case MONITORING -> settings.monitoring();
                 case ROLLBACK -> settings.rollback();
             };
-            Optional<BudgetHistory.P95> measured = history.p95(parts.get(p), settings.liveWeight());
+            Optional<BudgetHistory.P95> measured = history.p95(parts.get(p), settings.liveWeight(), countFrom);
             needs.add(measured.map(m -> new Need(p, m.duration(), m.source(), true))
                     .orElseGet(() -> new Need(p, fallback, "estimates." + p.word(), false)));
         }

@@ -91,12 +91,34 @@ class TimeBudgetTest {
         runs.add(earlier("live", true, upgrade, Duration.ofMinutes(30)));
         BudgetHistory h = new BudgetHistory(runs);
 
-        assertEquals(Duration.ofMinutes(10), h.p95(upgrade, 1).orElseThrow().duration(), "1 of 31 is under 5%");
-        BudgetHistory.P95 weighted = h.p95(upgrade, 4).orElseThrow();
+        assertEquals(Duration.ofMinutes(10), h.p95(upgrade, 1, t -> t).orElseThrow().duration(), "1 of 31 is under 5%");
+        BudgetHistory.P95 weighted = h.p95(upgrade, 4, t -> t).orElseThrow();
         assertEquals(Duration.ofMinutes(30), weighted.duration(), "4 of 34 is over 5%");
         assertEquals("p95 of 31 earlier runs (1 live, 30 rehearsals, live weighted 4x)", weighted.source());
-        assertEquals(Optional.empty(), h.p95(b.parts().get(TimeBudget.Part.ROLLBACK), 4),
+        assertEquals(Optional.empty(), h.p95(b.parts().get(TimeBudget.Part.ROLLBACK), 4, t -> t),
                 "no earlier run rolled back: the settings' estimate stays");
+    }
+
+    @Test
+    void aChangeQueuedForTheWindowCountsOnlyWhatTheUpgradeSpentInTheWindow() {
+        Environment prod = settings.environment("prod");   // sun:04:00-sun:06:00, apply-immediately = false
+        TimeBudget b = budget(prod);
+        List<Runbook.Entry> upgrade = b.parts().get(TimeBudget.Part.UPGRADE);
+        // applied at 03:50 (queued), the wait from 03:50 until the upgrade ended at 04:14
+        Instant t = Instant.parse("2026-11-29T03:50:00Z");
+        List<JournalEvent> events = new ArrayList<>();
+        events.add(JournalEvent.at(t.toString(), "q").step(upgrade.get(0).key()).summary("s").is(JournalEvent.Kind.STARTED));
+        events.add(JournalEvent.at(t.plusSeconds(20).toString(), "q").step(upgrade.get(0).key()).summary("ok")
+                .is(JournalEvent.Kind.SUCCEEDED));
+        events.add(JournalEvent.at(t.plusSeconds(20).toString(), "q").step(upgrade.get(1).key()).summary("s")
+                .is(JournalEvent.Kind.STARTED));
+        events.add(JournalEvent.at(t.plusSeconds(24 * 60).toString(), "q").step(upgrade.get(1).key()).summary("ok")
+                .is(JournalEvent.Kind.SUCCEEDED));
+        BudgetHistory h = new BudgetHistory(List.of(new BudgetHistory.Earlier("q", false,
+                JournalReplay.of(new Journal.Contents(events, List.of())))));
+        TimeBudget.Need need = b.estimate(Estimates.DEFAULTS, h).needs().get(0);
+        assertEquals(TimeBudget.Part.UPGRADE, need.part());
+        assertEquals(Duration.ofMinutes(14), need.duration(), "the 10 minutes before the window opened do not count");
     }
 
     /** An earlier run in which each of {@code steps} succeeded, together taking {@code took}. */
