@@ -27,8 +27,8 @@ import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
  * The rehearsal: simulated ElastiCache and CloudWatch seeded from the environment, on a {@link VirtualClock}.
  * The clock starts {@code rehearsal.start-offset} from the opening of the environment's next maintenance window
  * (by default 20 minutes before it, as an operator would start in the window's lead-up); so a change queued for the
- * window (apply-immediately = false) starts within the rehearsal instead of days later. Other services (the simulated Terraform, the simulated data plane) are
- * registered by whoever builds them.
+ * window (apply-immediately = false) starts within the rehearsal instead of days later. Other services (the
+ * simulated Terraform, the simulated data plane) are registered by whoever builds them.
  */
 public final class RehearsalBackend implements Backend {
 
@@ -54,7 +54,10 @@ public final class RehearsalBackend implements Backend {
         this.cloudWatch = new SimulatedCloudWatch(simulation);
     }
 
-    /** The first moment at or after {@code now} that lies {@code offset} from an opening of the environment's window. */
+    /**
+     * The first moment at or after {@code now} that lies {@code offset} from an opening of the environment's
+     * maintenance window.
+     */
     static Instant start(Duration offset, Environment env, Instant now) {
         return MaintenanceWindow.parse(env.maintenanceWindow()).openingAtOrAfter(now.minus(offset)).plus(offset);
     }

@@ -350,7 +350,8 @@ public final class Run {
      * journaled and nothing sent. A dry run sends no change anyway: there the refusal only becomes a warning
      * on the outcome (what a live run would have refused).
      * A change the guard (the lease on the group) refuses throws {@link ChangeRefused} before anything is asked or
-     * sent.
+     * sent; so does the engine change when the maintenance window cannot hold the rest ({@link TimeBudget}) and the
+     * confirmer does not type the word.
      */
     public StepState runStep(Runbook.Entry entry, Confirmer confirmer) throws InterruptedException {
         stopIfInterrupted();

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The time budget as the status bar shows it, counting down: before the point of no return, what the window leaves
- * once the rest is done ({@code budget 43m left}, or {@code budget 12m short!} when it cannot hold it), after it that the way
- * back is now a snapshot restore ({@code ⚑ past no return}). The arithmetic is {@link TimeBudget}'s; this only words
+ * once the rest is done ({@code budget 43m left}, or {@code budget 12m short!} when it cannot hold it); after it,
+ * that the way back is now a snapshot restore ({@code ⚑ past no return}). The arithmetic is {@link TimeBudget}'s; this only words
  * it for a narrow bar.
  */
 final class BudgetClock {
@@ -37,7 +37,7 @@ final class BudgetClock {
                 && s != StepStatus.NOT_APPLICABLE && s != StepStatus.SKIPPED).isPresent();
     }
 
-    /** "budget 43m left", "budget 12m short!", "⚑ past no return", or "" (no engine change, or no window bounds it). */
+    /** "budget 43m left", "budget 12m short!", "⚑ past no return", or "" (no engine change, or nothing bounds it). */
     String describe(Instant now) {
         if (pointOfNoReturn.isEmpty()) {
             return "";

@@ -418,7 +418,10 @@ public final class RunController {
         return budgetClock.pointOfNoReturn();
     }
 
-    /** The status bar's text: the run, the clock, the window, the time budget, and the keys {@link RunKey} offers in this state. */
+    /**
+     * The status bar's text: the run, the clock, the window, the time budget, and the keys {@link RunKey} offers in
+     * this state.
+     */
     StatusLine statusLine() {
         RunKey.Hint hint = RunKey.hint(state(), running == null ? null : running.step().id());
         Instant now = run.backend().time().now();

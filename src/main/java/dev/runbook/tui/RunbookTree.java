@@ -16,8 +16,9 @@ import java.util.function.IntSupplier;
 
 /**
  * The runbook as a tree: section headings, and under each its steps with a one-column status mark
- * ({@code ✓ ✗ > - ~ ·}) and a {@code ▸} before the selected one, so it reads without colour; the point of no return
- * (the engine change, after which the way back is a snapshot restore into a new group) ends in {@code ⚑ no return}. Only steps are
+ * ({@code ✓ ✗ > - ~ ·}) and a {@code ▸} before the selected one, so it reads without colour; the row of the point
+ * of no return (the engine change, after which the way back is a snapshot restore into a new group) ends in
+ * {@code ⚑ no return}. Only steps are
  * selectable; the view scrolls to keep the selection visible. The selection is the {@link RunController}'s;
  * the tree only draws it. GUI thread only.
  */
