@@ -2,6 +2,7 @@ package dev.runbook.action;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,13 @@ public record Outcome(Status status, String summary, Map<String, String> facts, 
         requestIds = List.copyOf(requestIds);
         warnings = warnings.stream().map(Redaction::redact).toList();
         series = OrderedMaps.copy(series);
+    }
+
+    /** This outcome with the request ids its step's calls recorded first, then any of its own not among them. */
+    public Outcome withRequestIds(List<String> recorded) {
+        LinkedHashSet<String> all = new LinkedHashSet<>(recorded);
+        all.addAll(requestIds);
+        return new Outcome(status, summary, facts, List.copyOf(all), warnings, series);
     }
 
     public static Builder succeeded(String summary) {

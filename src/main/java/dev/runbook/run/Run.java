@@ -444,7 +444,14 @@ public final class Run {
         }
     }
 
+    /** The action's outcome with the request ids of every call it made through the context's clients. */
     private Outcome execute(Runbook.Entry entry, Action action) throws InterruptedException {
+        context.requests().drain();
+        Outcome outcome = attempt(entry, action);
+        return outcome.withRequestIds(context.requests().drain());
+    }
+
+    private Outcome attempt(Runbook.Entry entry, Action action) throws InterruptedException {
         try {
             return action.execute(context);
         } catch (ActionException e) {

@@ -3,6 +3,7 @@ package dev.runbook.run;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.Mode;
 import dev.runbook.action.Progress;
+import dev.runbook.action.RequestIds;
 import dev.runbook.action.TimeSource;
 import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
@@ -24,6 +25,7 @@ final class RunContext implements ActionContext {
     private final Progress progress;
     private final Function<String, Optional<String>> facts;
     private final ConcurrentHashMap<Class<?>, Object> shared;
+    private final RequestIds requests = new RequestIds();
 
     RunContext(Environment environment, Settings settings, Backend backend, Path runDir, Progress progress,
                Function<String, Optional<String>> facts, ConcurrentHashMap<Class<?>, Object> shared) {
@@ -53,12 +55,17 @@ final class RunContext implements ActionContext {
 
     @Override
     public ElastiCacheClient elastiCache() {
-        return backend.elastiCache();
+        return requests.recording(ElastiCacheClient.class, backend.elastiCache());
     }
 
     @Override
     public CloudWatchClient cloudWatch() {
-        return backend.cloudWatch();
+        return requests.recording(CloudWatchClient.class, backend.cloudWatch());
+    }
+
+    /** The request ids of the calls made through this context's clients since the run last took them. */
+    RequestIds requests() {
+        return requests;
     }
 
     @Override

@@ -29,6 +29,9 @@ public final class TestContext implements ActionContext {
     public final List<String> log = new ArrayList<>();
     public final List<String> statuses = new ArrayList<>();
     public Path runDir = Path.of("target", "test-runs", "ctx");
+    /** The request ids {@link #run} recorded (the run's context records them the same way). */
+    public final RequestIds requests = new RequestIds();
+    private boolean recording;
     public final ManualTime time = new ManualTime(Instant.parse("2026-11-29T04:30:00Z"));
 
     public TestContext env(String name) {
@@ -56,7 +59,18 @@ public final class TestContext implements ActionContext {
         if (elastiCache == null) {
             throw new IllegalStateException("test set no ElastiCache client");
         }
-        return elastiCache;
+        return recording ? requests.recording(ElastiCacheClient.class, elastiCache) : elastiCache;
+    }
+
+    /** Executes {@code action} as a run does: its outcome carries the request ids of the calls it made. */
+    public Outcome run(Action action) throws ActionException, InterruptedException {
+        requests.drain();
+        recording = true;
+        try {
+            return action.execute(this).withRequestIds(requests.drain());
+        } finally {
+            recording = false;
+        }
     }
 
     @Override
@@ -64,7 +78,7 @@ public final class TestContext implements ActionContext {
         if (cloudWatch == null) {
             throw new IllegalStateException("test set no CloudWatch client");
         }
-        return cloudWatch;
+        return recording ? requests.recording(CloudWatchClient.class, cloudWatch) : cloudWatch;
     }
 
     @Override

@@ -10,7 +10,6 @@ import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
 import dev.runbook.action.ReportKind;
-import dev.runbook.action.RequestIds;
 import dev.runbook.action.elasticache.GroupState;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
@@ -116,8 +115,7 @@ public record MetricsWindow(String group, Duration before, Duration period, Dura
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
         watchAfterUpgrade(ctx);
-        List<String> ids = new ArrayList<>();
-        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group);
         List<String> nodes = g.memberClusters();
         if (nodes.size() * NodeMetrics.values().length > MAX_QUERIES) {
             throw new ActionException(group + " has too many members for one GetMetricData call.");
@@ -130,7 +128,6 @@ public record MetricsWindow(String group, Duration before, Duration period, Dura
         req.metricDataQueries().forEach(q -> labelOf.put(q.id(), q.label()));
         try {
             for (var page : AwsClients.cloudWatch(ctx).getMetricDataPaginator(req)) {
-                RequestIds.add(ids, page);
                 for (MetricDataResult r : page.metricDataResults()) {
                     TreeMap<Instant, Double> points = byLabel.get(labelOf.getOrDefault(r.id(), r.label()));
                     for (int i = 0; points != null && i < Math.min(r.timestamps().size(), r.values().size()); i++) {
@@ -141,11 +138,10 @@ public record MetricsWindow(String group, Duration before, Duration period, Dura
         } catch (SdkException e) {
             throw AwsErrors.translate("read CloudWatch metrics of " + group, group, e);
         }
-        return summarise(ctx, byLabel, nodes, ids);
+        return summarise(ctx, byLabel, nodes);
     }
 
-    private Outcome summarise(ActionContext ctx, Map<String, TreeMap<Instant, Double>> byLabel, List<String> nodes,
-                              List<String> ids) {
+    private Outcome summarise(ActionContext ctx, Map<String, TreeMap<Instant, Double>> byLabel, List<String> nodes) {
         Optional<Instant> started = ctx.fact("upgrade-started").map(Instant::parse);
         Instant finished = ctx.fact("upgrade-finished").map(Instant::parse).orElse(started.orElse(null));
         List<String> warnings = new ArrayList<>();
@@ -206,7 +202,6 @@ public record MetricsWindow(String group, Duration before, Duration period, Dura
                 ? Outcome.failed("The cache is not healthy after the upgrade: " + breaches + " (thresholds.breach-minutes"
                         + " = " + t.breachMinutes() + "): roll back, or set thresholds.on-breach = warn to accept it")
                 : Outcome.succeeded(summary);
-        out.requestIds(ids);
         facts.forEach(out::fact);
         seriesOut.forEach(out::series);
         warnings.forEach(out::warning);

@@ -251,12 +251,11 @@ public record DowntimeProbeStep(Phase phase, Duration interval, Duration timeout
      */
     private static void gapEvents(ActionContext ctx, List<ProbeHistory.Gap> gaps, Outcome.Builder b,
                                   List<String> warnings) {
-        List<String> ids = new ArrayList<>();
         try {
             String group = ctx.environment().replicationGroupId();
             var client = AwsClients.elastiCache(ctx);
-            var g = GroupState.describeGroup(client, group, ids);
-            List<String> inGaps = new EventReader(client, group, g.memberClusters(), gaps.get(0).from()).readAll(ids)
+            var g = GroupState.describeGroup(client, group);
+            List<String> inGaps = new EventReader(client, group, g.memberClusters(), gaps.get(0).from()).readAll()
                     .stream().filter(e -> gaps.stream().anyMatch(gap -> !e.date().isBefore(gap.from())
                             && !e.date().isAfter(gap.to()))).map(EventReader::line).toList();
             b.fact("unmeasured-events", inGaps.size());
@@ -267,7 +266,6 @@ public record DowntimeProbeStep(Phase phase, Duration interval, Duration timeout
         } catch (ActionException | RuntimeException e) {
             warnings.add("The group's events in the unmeasured stretch could not be read: " + e.getMessage());
         }
-        b.requestIds(ids);
     }
 
     /**

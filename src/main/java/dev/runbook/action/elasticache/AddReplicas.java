@@ -12,9 +12,7 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
-import java.util.ArrayList;
 import java.time.Duration;
-import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.IncreaseReplicaCountRequest;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
@@ -48,18 +46,17 @@ public record AddReplicas(String group, int numCacheClusters) implements Action 
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
-        List<String> ids = new ArrayList<>();
-        int now = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids).memberClusters().size();
+        int now = GroupState.describeGroup(AwsClients.elastiCache(ctx), group).memberClusters().size();
         if (now >= numCacheClusters) {
             return Outcome.succeeded("Nothing to do: " + group + " already has " + now + " node(s), target "
-                    + numCacheClusters).fact("num-cache-clusters", now).requestIds(ids).build();
+                    + numCacheClusters).fact("num-cache-clusters", now).build();
         }
         var req = request();
-        Modify.send(ctx, "add replicas to " + group, group, req, ids, () -> ctx.elastiCache().increaseReplicaCount(req));
-        GroupState after = Waiting.groupAvailable(ctx, group, ctx.settings().waits().upgradeTimeout(), ids,
+        Modify.send(ctx, "add replicas to " + group, group, req, () -> ctx.elastiCache().increaseReplicaCount(req));
+        GroupState after = Waiting.groupAvailable(ctx, group, ctx.settings().waits().upgradeTimeout(),
                 s -> s.numCacheClusters() >= numCacheClusters);
         return Outcome.succeeded(group + " grew from " + now + " to " + after.numCacheClusters() + " node(s)")
-                .fact("num-cache-clusters", after.numCacheClusters()).requestIds(ids).build();
+                .fact("num-cache-clusters", after.numCacheClusters()).build();
     }
 
     /** SSM: count the nodes, skip when enough, else approval, IncreaseReplicaCount and the waits. */

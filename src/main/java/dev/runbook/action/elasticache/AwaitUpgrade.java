@@ -108,7 +108,6 @@ public record AwaitUpgrade(String group, String engine, String version) implemen
         private final ActionContext ctx;
         private final Instant requestedAt;
         private final Duration grace;
-        private final List<String> ids = new ArrayList<>();
         private final Instant start;
         private Instant startedAt;
         private int availableWithoutTarget;
@@ -123,7 +122,6 @@ public record AwaitUpgrade(String group, String engine, String version) implemen
 
         Outcome run() throws ActionException, InterruptedException {
             GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
-            ids.addAll(s.requestIds());
             EventReader events = new EventReader(AwsClients.elastiCache(ctx), group, s.group().memberClusters(),
                     requestedAt.minus(Duration.ofMinutes(1)));
             Cadence cadence = new Cadence(start);
@@ -150,11 +148,11 @@ public record AwaitUpgrade(String group, String engine, String version) implemen
                         + " — " + Waiting.format(elapsed) + " elapsed");
                 ctx.time().sleep(cadence.next(startedAt != null, now));
                 if (cadence.eventsDue(ctx.time().now())) {
-                    stream(cadence.groupEventsTurn() ? events.readGroup(ids) : events.readMembers(ids));
+                    stream(cadence.groupEventsTurn() ? events.readGroup() : events.readMembers());
                 }
                 s = poll(s, cadence);
             }
-            stream(events.readAll(ids));
+            stream(events.readAll());
             Instant finished = ctx.time().now();
             Instant from = startedAt == null ? requestedAt : requestedAt.isBefore(startedAt) ? requestedAt : startedAt;
             long seconds = Duration.between(from, finished).getSeconds();
@@ -162,7 +160,7 @@ public record AwaitUpgrade(String group, String engine, String version) implemen
                             + s.memberVersions() + "), available again after " + Waiting.format(Duration.ofSeconds(seconds)))
                     .fact("upgrade-started", from.toString()).fact("upgrade-finished", finished.toString())
                     .fact("upgrade-seconds", seconds).fact("engine-after", s.engine())
-                    .fact("member-versions-after", s.memberVersions()).requestIds(ids).build();
+                    .fact("member-versions-after", s.memberVersions()).build();
         }
 
         /** The group already ran the target when the wait began (Terraform waited, or a resumed run). */
@@ -171,17 +169,17 @@ public record AwaitUpgrade(String group, String engine, String version) implemen
                     + " on every member (" + s.memberVersions() + "); there was nothing to wait for");
             ctx.fact("upgrade-requested-at").ifPresent(t -> b.fact("upgrade-started", t));
             return b.fact("upgrade-finished", start.toString()).fact("engine-after", s.engine())
-                    .fact("member-versions-after", s.memberVersions()).requestIds(ids).build();
+                    .fact("member-versions-after", s.memberVersions()).build();
         }
 
         private GroupState poll(GroupState last, Cadence cadence) throws ActionException {
-            var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+            var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group);
             if (!"available".equals(g.status())) {
                 markStarted();
-                return new GroupState(g, last.members(), List.of());
+                return new GroupState(g, last.members());
             }
             if (startedAt == null && !cadence.memberCheckDue(ctx.time().now())) {
-                return new GroupState(g, last.members(), List.of());
+                return new GroupState(g, last.members());
             }
             GroupState s;
             try {
@@ -194,9 +192,8 @@ public record AwaitUpgrade(String group, String engine, String version) implemen
                 }
                 ctx.progress().log("a member of " + group + " was not found for a moment (" + e.errorCode()
                         + ", request id " + e.requestId() + "): nodes are replaced during an upgrade; polling again");
-                return new GroupState(g, last.members(), List.of());
+                return new GroupState(g, last.members());
             }
-            ids.addAll(s.requestIds());
             if (s.engineVersionPending()) {
                 markStarted();
             } else if (startedAt != null && !s.allMembersRun(engine, version) && ++availableWithoutTarget >= 6) {

@@ -42,8 +42,7 @@ public record CheckPendingModifications(String group) implements Action {
                 ? Outcome.succeeded("Nothing is pending on " + group + " or its " + s.members().size() + " member(s)")
                 : Outcome.failed("Pending on " + group + ": " + String.join("; ", pending)
                         + ". Let it apply (or cancel it) before the upgrade, then retry.");
-        return b.fact("pending", pending.isEmpty() ? "none" : String.join("; ", pending))
-                .requestIds(s.requestIds()).build();
+        return b.fact("pending", pending.isEmpty() ? "none" : String.join("; ", pending)).build();
     }
 
     /** SSM: pending changes of the group and every member: a script, since members are known only at run time. */

@@ -10,7 +10,6 @@ import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
@@ -42,8 +41,7 @@ public record CheckSnapshots(String group, Duration maxAge) implements Action {
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        List<String> ids = new ArrayList<>();
-        List<Snapshot> all = Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids);
+        List<Snapshot> all = Snapshots.list(AwsClients.elastiCache(ctx), group, null);
         Instant now = ctx.time().now();
         Optional<Snapshot> automated = Snapshots.newest(all, "automated");
         Optional<Snapshot> manual = Snapshots.newest(all, "manual");
@@ -68,7 +66,7 @@ public record CheckSnapshots(String group, Duration maxAge) implements Action {
         // every snapshot seen, for the drift guard: a later run notices one that is gone
         List<String> seen = all.stream().map(Snapshot::snapshotName).toList();
         b.fact("snapshots", seen.isEmpty() ? "none" : String.join(",", seen));
-        return b.requestIds(ids).build();
+        return b.build();
     }
 
     private static String describe(Optional<Snapshot> s, Instant now) {

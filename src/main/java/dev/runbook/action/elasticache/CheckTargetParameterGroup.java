@@ -1,7 +1,6 @@
 package dev.runbook.action.elasticache;
 
 import dev.runbook.action.AwsClients;
-import dev.runbook.action.RequestIds;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -10,8 +9,6 @@ import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
 import dev.runbook.action.AwsErrors;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -54,33 +51,29 @@ public record CheckTargetParameterGroup(String group, String engine, String vers
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        List<String> ids = new ArrayList<>();
         String family;
         Optional<CacheParameterGroup> target;
         try {
             var versions = AwsClients.elastiCache(ctx).describeCacheEngineVersions(engineVersions());
-            RequestIds.add(ids, versions);
             family = versions.cacheEngineVersions().isEmpty() ? null
                     : versions.cacheEngineVersions().get(0).cacheParameterGroupFamily();
-            target = parameterGroup(ctx, ids);
+            target = parameterGroup(ctx);
         } catch (SdkException e) {
             throw AwsErrors.translate("check parameter group " + parameterGroup, group, e);
         }
         GroupState source = GroupState.load(AwsClients.elastiCache(ctx), group);
-        ids.addAll(source.requestIds());
         Decision d = decide(family, target.map(CacheParameterGroup::cacheParameterGroupFamily).orElse(null),
                 source.parameterGroup(), parameterGroup, engine + " " + version);
         Outcome.Builder b = d.ok() ? Outcome.succeeded(d.summary()) : Outcome.failed(d.summary());
         d.warning().ifPresent(b::warning);
         return b.fact("target-family", family == null ? "unknown" : family)
-                .fact("source-parameter-group", source.parameterGroup()).requestIds(ids).build();
+                .fact("source-parameter-group", source.parameterGroup()).build();
     }
 
-    private Optional<CacheParameterGroup> parameterGroup(ActionContext ctx, List<String> ids) throws ActionException {
+    private Optional<CacheParameterGroup> parameterGroup(ActionContext ctx) throws ActionException {
         try {
             var r = AwsClients.elastiCache(ctx).describeCacheParameterGroups(
                     DescribeCacheParameterGroupsRequest.builder().cacheParameterGroupName(parameterGroup).build());
-            RequestIds.add(ids, r);
             return r.cacheParameterGroups().stream().findFirst();
         } catch (AwsServiceException e) {
             if (e.awsErrorDetails() != null && "CacheParameterGroupNotFound".equals(e.awsErrorDetails().errorCode())) {

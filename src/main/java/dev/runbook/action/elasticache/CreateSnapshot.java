@@ -13,7 +13,6 @@ import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
 import dev.runbook.action.Reconciliation;
 import dev.runbook.action.ReportKind;
-import dev.runbook.action.RequestIds;
 import dev.runbook.action.Reseed;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
@@ -23,7 +22,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -89,9 +87,8 @@ public record CreateSnapshot(String group) implements Action {
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
-        List<String> ids = new ArrayList<>();
         Instant now = ctx.time().now();
-        Optional<Snapshot> recent = reusable(Snapshots.list(AwsClients.elastiCache(ctx), group, null, ids), group, now);
+        Optional<Snapshot> recent = reusable(Snapshots.list(AwsClients.elastiCache(ctx), group, null), group, now);
         String name;
         String how;
         if (recent.isPresent()) {
@@ -101,7 +98,7 @@ public record CreateSnapshot(String group) implements Action {
             name = nameAt(group, now);
             how = "took";
             try {
-                RequestIds.add(ids, AwsClients.elastiCache(ctx).createSnapshot(request(name)));
+                AwsClients.elastiCache(ctx).createSnapshot(request(name));
             } catch (SdkException e) {
                 throw AwsErrors.translate("take snapshot " + name, group, e);
             }
@@ -109,7 +106,7 @@ public record CreateSnapshot(String group) implements Action {
         }
         Snapshot done = Waiting.until(ctx, "snapshot " + name, ctx.settings().waits().snapshotTimeout(),
                 Duration.ofSeconds(15), () -> {
-                    List<Snapshot> found = Snapshots.list(AwsClients.elastiCache(ctx), group, name, ids);
+                    List<Snapshot> found = Snapshots.list(AwsClients.elastiCache(ctx), group, name);
                     String status = found.isEmpty() ? "missing" : found.get(0).snapshotStatus();
                     if ("available".equals(status)) {
                         return Waiting.Look.done(status, found.get(0));
@@ -122,7 +119,7 @@ public record CreateSnapshot(String group) implements Action {
                 });
         Outcome.Builder out = Outcome.succeeded(capitalize(how) + " manual snapshot " + name + ", available, taken "
                         + Snapshots.taken(done))
-                .fact(Precondition.MANUAL_SNAPSHOT.fact(), name).requestIds(ids);
+                .fact(Precondition.MANUAL_SNAPSHOT.fact(), name);
         // a rehearsal on real engines keeps the primary's RDB as the snapshot: the report names the file
         ctx.service(SnapshotFiles.class).flatMap(f -> f.file(name)).ifPresent(f -> out.fact("snapshot-file", f.path())
                 .fact("snapshot-bytes", f.bytes()).fact("snapshot-sha256", f.sha256()));

@@ -52,7 +52,7 @@ public record DescribeReplicationGroup(String group, String expectEngine, String
         Outcome.Builder b = problem == null ? Outcome.succeeded(line) : Outcome.failed(line + " — " + problem);
         facts(b, s);
         s.pending().forEach(p -> b.warning("Pending change: " + p));
-        return b.requestIds(s.requestIds()).build();
+        return b.build();
     }
 
     /** Records the group's facts under the names the report and later steps read. */

@@ -13,8 +13,6 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
 import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmForm;
@@ -58,26 +56,24 @@ public record EnableFailover(String group, boolean failover, boolean multiAz) im
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
-        List<String> ids = new ArrayList<>();
         GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
-        ids.addAll(s.requestIds());
         if (s.automaticFailover() == failover && s.multiAz() == multiAz) {
             return Outcome.succeeded("Nothing to do: automatic failover is " + onOff(failover) + " and Multi-AZ "
-                    + onOff(multiAz) + " on " + group).requestIds(ids).build();
+                    + onOff(multiAz) + " on " + group).build();
         }
         if (failover && s.numCacheClusters() < 2) {
             throw new ActionException(group + " has " + s.numCacheClusters() + " node(s); automatic failover and"
                     + " Multi-AZ need a replica: run the add-replicas step first.");
         }
         var req = request();
-        Modify.send(ctx, "change failover settings of " + group, group, req, ids,
+        Modify.send(ctx, "change failover settings of " + group, group, req,
                 () -> ctx.elastiCache().modifyReplicationGroup(req));
-        GroupState after = Waiting.groupAvailable(ctx, group, ctx.settings().waits().upgradeTimeout(), ids,
+        GroupState after = Waiting.groupAvailable(ctx, group, ctx.settings().waits().upgradeTimeout(),
                 x -> x.automaticFailover() == failover && x.multiAz() == multiAz);
         return Outcome.succeeded("Automatic failover " + after.group().automaticFailoverAsString() + ", Multi-AZ "
                         + after.group().multiAZAsString() + " on " + group)
                 .fact("automatic-failover", after.group().automaticFailoverAsString())
-                .fact("multi-az", after.group().multiAZAsString()).requestIds(ids).build();
+                .fact("multi-az", after.group().multiAZAsString()).build();
     }
 
     /** SSM: read both settings, skip when they already match, else approval, Modify and wait for each to show. */

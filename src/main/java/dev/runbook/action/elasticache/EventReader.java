@@ -1,6 +1,5 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.RequestIds;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsErrors;
 import java.time.Instant;
@@ -42,32 +41,31 @@ public final class EventReader {
     }
 
     /** New events of the replication group itself. */
-    public List<Event> readGroup(List<String> requestIds) throws ActionException {
-        List<Event> out = read(request(SourceType.REPLICATION_GROUP, group, groupSince), requestIds);
+    public List<Event> readGroup() throws ActionException {
+        List<Event> out = read(request(SourceType.REPLICATION_GROUP, group, groupSince));
         groupSince = newest(out, groupSince);
         return out;
     }
 
     /** New node-level events of the members. */
-    public List<Event> readMembers(List<String> requestIds) throws ActionException {
-        List<Event> out = read(request(SourceType.CACHE_CLUSTER, null, clusterSince), requestIds);
+    public List<Event> readMembers() throws ActionException {
+        List<Event> out = read(request(SourceType.CACHE_CLUSTER, null, clusterSince));
         clusterSince = newest(out, clusterSince);
         return out;
     }
 
     /** Both sources, merged oldest first. */
-    public List<Event> readAll(List<String> requestIds) throws ActionException {
-        List<Event> all = new ArrayList<>(readGroup(requestIds));
-        all.addAll(readMembers(requestIds));
+    public List<Event> readAll() throws ActionException {
+        List<Event> all = new ArrayList<>(readGroup());
+        all.addAll(readMembers());
         all.sort(Comparator.comparing(Event::date));
         return all;
     }
 
-    private List<Event> read(DescribeEventsRequest req, List<String> requestIds) throws ActionException {
+    private List<Event> read(DescribeEventsRequest req) throws ActionException {
         List<Event> out = new ArrayList<>();
         try {
             for (var page : client.describeEventsPaginator(req)) {
-                RequestIds.add(requestIds, page);
                 for (Event e : page.events()) {
                     boolean ours = group.equals(e.sourceIdentifier()) || members.contains(e.sourceIdentifier());
                     if (ours && seen.add(e.date() + "|" + e.sourceIdentifier() + "|" + e.message())) {

@@ -1,6 +1,5 @@
 package dev.runbook.action.elasticache;
 
-import dev.runbook.action.RequestIds;
 import dev.runbook.action.AwsErrors;
 import dev.runbook.action.ActionException;
 import java.util.ArrayList;
@@ -26,15 +25,13 @@ import software.amazon.awssdk.services.elasticache.model.ReplicationGroupPending
  * A replication group as AWS describes it together with its member cache clusters: the group carries the engine
  * but no engine version, so the members' versions and pending changes come from DescribeCacheClusters.
  */
-public record GroupState(ReplicationGroup group, List<CacheCluster> members, List<String> requestIds) {
+public record GroupState(ReplicationGroup group, List<CacheCluster> members) {
 
     /** DescribeReplicationGroups for {@code id}; the operator's error when AWS fails. */
-    public static ReplicationGroup describeGroup(ElastiCacheClient client, String id, List<String> requestIds)
-            throws ActionException {
+    public static ReplicationGroup describeGroup(ElastiCacheClient client, String id) throws ActionException {
         try {
             DescribeReplicationGroupsResponse r = client.describeReplicationGroups(
                     DescribeReplicationGroupsRequest.builder().replicationGroupId(id).build());
-            RequestIds.add(requestIds, r);
             if (!r.hasReplicationGroups() || r.replicationGroups().isEmpty()) {
                 throw new ActionException("Replication group " + id + " was not found: check replication-group-id"
                         + " in application.conf and the AWS region/profile, then retry.");
@@ -47,20 +44,18 @@ public record GroupState(ReplicationGroup group, List<CacheCluster> members, Lis
 
     /** The group and every member cluster (one DescribeCacheClusters per member, with node details). */
     public static GroupState load(ElastiCacheClient client, String id) throws ActionException {
-        List<String> ids = new ArrayList<>();
-        ReplicationGroup g = describeGroup(client, id, ids);
+        ReplicationGroup g = describeGroup(client, id);
         List<CacheCluster> members = new ArrayList<>();
         for (String member : g.memberClusters()) {
             try {
                 var r = client.describeCacheClusters(DescribeCacheClustersRequest.builder().cacheClusterId(member)
                         .showCacheNodeInfo(true).build());
-                RequestIds.add(ids, r);
                 members.addAll(r.cacheClusters());
             } catch (SdkException e) {
                 throw AwsErrors.translate("describe member cluster " + member, id, e);
             }
         }
-        return new GroupState(g, List.copyOf(members), List.copyOf(ids));
+        return new GroupState(g, List.copyOf(members));
     }
 
     public String id() {

@@ -4,7 +4,6 @@ import dev.runbook.action.RequestIds;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsErrors;
-import java.util.List;
 import software.amazon.awssdk.awscore.AwsResponse;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -23,12 +22,11 @@ final class Modify {
         AwsResponse send();
     }
 
-    static void send(ActionContext ctx, String doing, String group, Object request, List<String> requestIds, Call call)
+    static void send(ActionContext ctx, String doing, String group, Object request, Call call)
             throws ActionException {
         ctx.progress().log("Sending " + request);
         try {
             AwsResponse r = call.send();
-            RequestIds.add(requestIds, r);
             ctx.progress().log("AWS accepted the request (request id " + RequestIds.of(r) + ")");
         } catch (AwsServiceException e) {
             if (e.statusCode() >= 500) {

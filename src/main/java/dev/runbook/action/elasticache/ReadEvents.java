@@ -50,15 +50,14 @@ public record ReadEvents(String group, Duration since) implements Action {
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        List<String> ids = new ArrayList<>();
-        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group);
         List<Event> events = new EventReader(AwsClients.elastiCache(ctx), group, g.memberClusters(),
-                ctx.time().now().minus(since)).readAll(ids);
+                ctx.time().now().minus(since)).readAll();
         List<String> lines = events.stream().map(EventReader::line).toList();
         lines.forEach(ctx.progress()::log);
         String summary = events.size() + " event(s) of " + group + " in the last " + Waiting.format(since)
                 + (lines.isEmpty() ? "" : ":\n" + String.join("\n", lines));
-        return Outcome.succeeded(summary).fact("count", events.size()).requestIds(ids).build();
+        return Outcome.succeeded(summary).fact("count", events.size()).build();
     }
 
     /** SSM: DescribeEvents of the group and of each member the environment has, over the same span. */

@@ -147,7 +147,6 @@ public record RestoreSnapshot(String group, String newGroup, String engine, Stri
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
-        List<String> ids = new ArrayList<>();
         Outcome unneeded = unneeded(ctx);
         if (unneeded != null) {
             return unneeded;
@@ -155,20 +154,20 @@ public record RestoreSnapshot(String group, String newGroup, String engine, Stri
         String snapshot = ctx.fact(SNAPSHOT.fact()).orElseThrow(() -> new ActionException("This run has no manual"
                 + " snapshot to restore (the run refuses this step until it has one): there is no in-place way back"
                 + " from Valkey 8.0; contact AWS support before changing anything else."));
-        if (exists(ctx, ids)) {
+        if (exists(ctx)) {
             ctx.progress().log(newGroup + " already exists (an earlier attempt created it): waiting for it instead");
         } else {
-            CacheCluster source = sourceMember(ctx, ids);
+            CacheCluster source = sourceMember(ctx);
             var req = request(ctx.environment(), snapshot, source, token(ctx));
-            Modify.send(ctx, "restore " + snapshot + " into " + newGroup, newGroup, req, ids,
+            Modify.send(ctx, "restore " + snapshot + " into " + newGroup, newGroup, req,
                     () -> ctx.elastiCache().createReplicationGroup(req));
         }
-        GroupState s = Waiting.groupAvailable(ctx, newGroup, ctx.settings().waits().restoreTimeout(), ids, x -> true);
+        GroupState s = Waiting.groupAvailable(ctx, newGroup, ctx.settings().waits().restoreTimeout(), x -> true);
         Outcome.Builder out = Outcome.succeeded("Restored " + snapshot + " into " + newGroup + ", available at "
                         + s.primaryEndpoint() + ": repoint the clients to this endpoint (and update Terraform state"
                         + " before the next apply).")
                 .fact("rollback-group", newGroup).fact("rollback-endpoint", s.primaryEndpoint())
-                .fact("restored-snapshot", snapshot).requestIds(ids);
+                .fact("restored-snapshot", snapshot);
         // where the backend reaches the restored group's data (a rehearsal on real engines), say if it is the old data
         ctx.service(GroupEndpoints.class).flatMap(g -> g.forGroup(newGroup))
                 .flatMap(c -> RecordedData.compare(ctx, c, newGroup)).ifPresent(c -> {
@@ -182,9 +181,9 @@ public record RestoreSnapshot(String group, String newGroup, String engine, Stri
     }
 
     /** True when the new group already exists: a resumed run waits for it rather than creating it twice. */
-    private boolean exists(ActionContext ctx, List<String> ids) throws ActionException {
+    private boolean exists(ActionContext ctx) throws ActionException {
         try {
-            GroupState.describeGroup(AwsClients.elastiCache(ctx), newGroup, ids);
+            GroupState.describeGroup(AwsClients.elastiCache(ctx), newGroup);
             return true;
         } catch (ActionException e) {
             if ("ReplicationGroupNotFoundFault".equals(e.errorCode())) {
@@ -195,10 +194,9 @@ public record RestoreSnapshot(String group, String newGroup, String engine, Stri
     }
 
     /** A member of the source group, for its subnet and security groups; null when it cannot be described. */
-    private CacheCluster sourceMember(ActionContext ctx, List<String> ids) {
+    private CacheCluster sourceMember(ActionContext ctx) {
         try {
             GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
-            ids.addAll(s.requestIds());
             return s.members().isEmpty() ? null : s.members().get(0);
         } catch (ActionException e) {
             ctx.progress().log("Could not describe " + group + " (" + e.getMessage() + "): the new group gets the"

@@ -12,8 +12,6 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
 import software.amazon.awssdk.services.elasticache.model.TransitEncryptionMode;
 import dev.runbook.action.ssm.SsmContext;
@@ -55,24 +53,23 @@ public record SetTransitEncryption(String group, boolean enabled) implements Act
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException, InterruptedException {
-        List<String> ids = new ArrayList<>();
         if (!enabled) {
             return Outcome.succeeded("Nothing to do: in-transit encryption stays off on " + group).build();
         }
-        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, ids);
+        var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group);
         if (Boolean.TRUE.equals(g.transitEncryptionEnabled())) {
             return Outcome.succeeded("Nothing to do: in-transit encryption is already on (" + g.transitEncryptionModeAsString()
                     + ") on " + group).fact("transit-encryption-mode", g.transitEncryptionModeAsString())
-                    .requestIds(ids).build();
+                    .build();
         }
         var req = request();
-        Modify.send(ctx, "turn on in-transit encryption on " + group, group, req, ids,
+        Modify.send(ctx, "turn on in-transit encryption on " + group, group, req,
                 () -> ctx.elastiCache().modifyReplicationGroup(req));
-        GroupState after = Waiting.groupAvailable(ctx, group, ctx.settings().waits().upgradeTimeout(), ids,
+        GroupState after = Waiting.groupAvailable(ctx, group, ctx.settings().waits().upgradeTimeout(),
                 GroupState::transitEncryption);
         return Outcome.succeeded("In-transit encryption is on in " + after.group().transitEncryptionModeAsString()
                         + " mode on " + group + ". " + REQUIRED_LATER)
-                .fact("transit-encryption-mode", after.group().transitEncryptionModeAsString()).requestIds(ids).build();
+                .fact("transit-encryption-mode", after.group().transitEncryptionModeAsString()).build();
     }
 
     /** SSM: nothing when the environment keeps TLS off; else skip when on, approval, Modify (preferred), waits. */

@@ -2,7 +2,6 @@ package dev.runbook.action.elasticache;
 
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsErrors;
-import dev.runbook.action.RequestIds;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +31,7 @@ public final class Snapshots {
     }
 
     /** Every snapshot of the group (all pages), or of one name when {@code name} is not null. */
-    public static List<Snapshot> list(ElastiCacheClient client, String group, String name, List<String> requestIds)
+    public static List<Snapshot> list(ElastiCacheClient client, String group, String name)
             throws ActionException {
         DescribeSnapshotsRequest.Builder req = DescribeSnapshotsRequest.builder();
         if (name != null) {
@@ -43,7 +42,6 @@ public final class Snapshots {
         try {
             List<Snapshot> out = new ArrayList<>();
             for (var page : client.describeSnapshotsPaginator(req.build())) {
-                RequestIds.add(requestIds, page);
                 out.addAll(page.snapshots());
             }
             return out;

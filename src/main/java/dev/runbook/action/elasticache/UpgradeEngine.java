@@ -15,7 +15,6 @@ import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
 import dev.runbook.action.ssm.SsmContext;
@@ -67,22 +66,20 @@ public record UpgradeEngine(String group, String engine, String version, String 
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        List<String> ids = new ArrayList<>();
         GroupState before = GroupState.load(AwsClients.elastiCache(ctx), group);
-        ids.addAll(before.requestIds());
         if (before.allMembersRun(engine, version)) {
             return Outcome.succeeded("Nothing to do: every member of " + group + " already runs " + engine + " "
-                    + before.commonVersion()).fact("engine-after", before.engine()).requestIds(ids).build();
+                    + before.commonVersion()).fact("engine-after", before.engine()).build();
         }
         Instant at = ctx.time().now();
         var req = request();
-        Modify.send(ctx, "upgrade " + group + " to " + engine + " " + version, group, req, ids,
+        Modify.send(ctx, "upgrade " + group + " to " + engine + " " + version, group, req,
                 () -> ctx.elastiCache().modifyReplicationGroup(req));
         String summary = applyImmediately
                 ? "Upgrade of " + group + " to " + engine + " " + version + " requested at " + at + "; AWS applies it now"
                 : "Upgrade of " + group + " queued at " + at + "; " + deferred(ctx, at);
         return Outcome.succeeded(summary).fact("upgrade-requested-at", at.toString())
-                .fact("apply-immediately", applyImmediately).requestIds(ids).build();
+                .fact("apply-immediately", applyImmediately).build();
     }
 
     /** SSM: skip a group already on the target engine, else approval and the ModifyReplicationGroup call. */

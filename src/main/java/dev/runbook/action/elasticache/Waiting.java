@@ -5,7 +5,6 @@ import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsClients;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -58,16 +57,15 @@ public final class Waiting {
      * its final state. Checking the change, not only the status, covers a status that still reads available for a
      * moment right after the request.
      */
-    public static GroupState groupAvailable(ActionContext ctx, String group, Duration timeout, List<String> requestIds,
+    public static GroupState groupAvailable(ActionContext ctx, String group, Duration timeout, 
                                             Predicate<GroupState> applied)
             throws ActionException, InterruptedException {
         return until(ctx, group, timeout, Duration.ofSeconds(15), () -> {
-            var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group, requestIds);
+            var g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group);
             if (!"available".equals(g.status())) {
                 return Look.pending(g.status());
             }
             GroupState s = GroupState.load(AwsClients.elastiCache(ctx), group);
-            requestIds.addAll(s.requestIds());
             return applied.test(s) ? Look.done(g.status(), s) : Look.pending(g.status() + ", change not visible yet");
         });
     }

@@ -10,8 +10,6 @@ import dev.runbook.action.PreviewContext;
 import dev.runbook.action.AwsClients;
 import dev.runbook.config.MaintenanceWindow;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import software.amazon.awssdk.services.elasticache.model.CacheCluster;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
 
@@ -56,13 +54,11 @@ public record WithdrawPendingUpgrade(String group, String engine, String version
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        List<String> ids = new ArrayList<>();
         GroupState before = GroupState.load(AwsClients.elastiCache(ctx), group);
-        ids.addAll(before.requestIds());
         if (!before.engineVersionPending()) {
             return Outcome.succeeded("No engine change is queued on " + group + " (it runs " + before.engine() + " "
                     + before.memberVersions() + "): nothing waits for the maintenance window")
-                    .fact("pending-engine-change", "none").requestIds(ids).build();
+                    .fact("pending-engine-change", "none").build();
         }
         String queued = queuedVersion(before);
         if (!"available".equals(before.status())) {
@@ -70,23 +66,22 @@ public record WithdrawPendingUpgrade(String group, String engine, String version
                             + before.status() + "): AWS cannot stop it; the way back is the snapshot restore (next step)")
                     .fact("pending-engine-change", "under way: " + queued)
                     .warning(group + " is changing to " + queued + " now: restore the snapshot into a new group and"
-                            + " repoint the clients").requestIds(ids).build();
+                            + " repoint the clients").build();
         }
         var req = request(group, before.engine(), before.commonVersion(), before.parameterGroup());
         String refused = null;
         try {
-            Modify.send(ctx, "withdraw the queued engine change of " + group, group, req, ids,
+            Modify.send(ctx, "withdraw the queued engine change of " + group, group, req,
                     () -> ctx.elastiCache().modifyReplicationGroup(req));
         } catch (ActionException e) {
             refused = "AWS refused to withdraw it: " + e.getMessage();
         }
         GroupState after = GroupState.load(AwsClients.elastiCache(ctx), group);
-        ids.addAll(after.requestIds());
         if (refused == null && !after.engineVersionPending()) {
             return Outcome.succeeded("Withdrew the engine change to " + queued + " that was queued on " + group + ": it"
                             + " stays on " + after.engine() + " " + after.memberVersions()
                             + " and nothing waits for the maintenance window")
-                    .fact("pending-engine-change", "withdrawn: " + queued).requestIds(ids).build();
+                    .fact("pending-engine-change", "withdrawn: " + queued).build();
         }
         Instant starts = MaintenanceWindow.parse(ctx.environment().maintenanceWindow()).nextApply(ctx.time().now());
         String why = refused != null ? refused : "AWS accepted the request but the members still show it pending";
@@ -96,7 +91,7 @@ public record WithdrawPendingUpgrade(String group, String engine, String version
                         + " with a reason and restore the snapshot into a new group (next step) so the clients move off "
                         + group + " before it changes. The run is not rolled back while it is queued.")
                 .fact("pending-engine-change", "queued: " + queued + ", starts " + starts)
-                .warning(ASSUMED).requestIds(ids).build();
+                .warning(ASSUMED).build();
     }
 
     private static String queuedVersion(GroupState s) {

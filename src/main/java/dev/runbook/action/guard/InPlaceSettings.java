@@ -87,7 +87,7 @@ public record InPlaceSettings(String group) implements Action {
                 : Outcome.succeeded(v.warnings().isEmpty() ? "Every target setting of " + group + " can change in place"
                         : "The target settings can change in place, in this order: " + SAFE_ORDER + ".");
         v.warnings().forEach(b::warning);
-        return b.requestIds(s.requestIds()).build();
+        return b.build();
     }
 
     /** SSM: at-rest encryption (the blocker) asserted; the TLS and topology advice stays in the descriptions. */

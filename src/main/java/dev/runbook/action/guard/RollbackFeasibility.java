@@ -9,7 +9,6 @@ import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
 import dev.runbook.action.elasticache.Snapshots;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
@@ -47,9 +46,8 @@ public record RollbackFeasibility(String group) implements Action {
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        List<String> ids = new ArrayList<>();
         Optional<String> named = ctx.fact("snapshot-name");
-        List<Snapshot> found = Snapshots.list(AwsClients.elastiCache(ctx), group, named.orElse(null), ids);
+        List<Snapshot> found = Snapshots.list(AwsClients.elastiCache(ctx), group, named.orElse(null));
         Optional<Snapshot> snapshot = named.isPresent()
                 ? found.stream().filter(s -> "available".equals(s.snapshotStatus())).findFirst()
                 : Snapshots.newestPreValkey(found, group);
@@ -60,7 +58,7 @@ public record RollbackFeasibility(String group) implements Action {
                         .fact("rollback-snapshot", snapshot.get().snapshotName())
                 : Outcome.failed("No available manual snapshot " + named.orElse(Snapshots.preValkeyPrefix(group) + "*")
                         + ": there would be no way back from Valkey 8.0. Run the manual-snapshot step first.");
-        return b.warning(TERRAFORM_WARNING).requestIds(ids).build();
+        return b.warning(TERRAFORM_WARNING).build();
     }
 
     /** SSM: the manual snapshot an earlier step took is available (asserted). */

@@ -28,7 +28,7 @@ class ElastiCacheWireTest extends AwsWireTest {
     @Test
     void describeRecordsTheGroupAndItsMembersVersions() throws Exception {
         devGroupRunning("redis", "7.0.7");
-        Outcome o = new DescribeReplicationGroup(G, "redis", "7.0").execute(ctx);
+        Outcome o = ctx.run(new DescribeReplicationGroup(G, "redis", "7.0"));
         assertEquals(Outcome.Status.SUCCEEDED, o.status());
         assertEquals(G + ": available, redis 7.0.7, 1 node(s) cache.t4g.micro", o.summary());
         assertEquals("7.0.7", o.facts().get("engine-version"));
