@@ -37,9 +37,13 @@ public record Settings(
         LeaseSettings lease,
         RehearsalEngines engines,
         int fullCompareMax,
+        Estimates estimates,
+        Duration rehearsalStartOffset,
         Config effective) {
 
     public static final String ROOT = "runbook";
+    /** Where a rehearsal's clock starts by default: 20 minutes before the next maintenance window opens. */
+    public static final Duration DEFAULT_START_OFFSET = Duration.ofMinutes(-20);
 
     /** Settings made in code (tests): their effective configuration is empty. */
     public Settings(Path file, String region, String profile, String runsDir, Map<String, Environment> environments,
@@ -47,7 +51,7 @@ public record Settings(
                     Duration dryRunMaxAge, LeaseSettings lease, RehearsalEngines engines,
                     int fullCompareMax) {
         this(file, region, profile, runsDir, environments, prices, thresholds, waits, rehearsalSpeed, dryRunMaxAge,
-                lease, engines, fullCompareMax, ConfigFactory.empty());
+                lease, engines, fullCompareMax, Estimates.DEFAULTS, DEFAULT_START_OFFSET, ConfigFactory.empty());
     }
 
     /** Loads settings from {@code file} (must exist) over the defaults, with -D overrides on top. */
@@ -135,7 +139,13 @@ public record Settings(
         ConfigReader rehearsal = root.object("rehearsal");
         int speed = rehearsal.integer("speed", 1, 100_000);
         RehearsalEngines engines = RehearsalEngines.read(rehearsal.object("engines"));
+        Duration startOffset = rehearsal.signedDuration("start-offset");
+        if (startOffset.abs().compareTo(Duration.ofDays(7)) >= 0) {
+            throw rehearsal.fail("start-offset", rehearsal.string("start-offset") + " is a week or more: the window"
+                    + " comes back every week (e.g. -20m before it opens, or 100m after)");
+        }
         rehearsal.rejectUnknown();
+        Estimates estimates = Estimates.read(root.object("estimates"));
         ConfigReader fingerprint = root.object("fingerprint");
         int fullCompareMax = fingerprint.integer("full-compare-max", 0, 100_000_000);
         fingerprint.rejectUnknown();
@@ -152,7 +162,8 @@ public record Settings(
         }
         Settings settings = new Settings(file, region, profile, runsDir,
                 Collections.unmodifiableMap(environments),
-                prices, thresholds, waits, speed, maxAge, lease, engines, fullCompareMax, merged.getConfig(ROOT).atKey(ROOT));
+                prices, thresholds, waits, speed, maxAge, lease, engines, fullCompareMax, estimates, startOffset,
+                merged.getConfig(ROOT).atKey(ROOT));
         root.rejectUnknown();
         return settings;
     }

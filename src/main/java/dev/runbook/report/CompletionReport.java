@@ -14,7 +14,7 @@ public record CompletionReport(Header header, List<EngineRow> engine, List<StepL
                                Downtime downtime, List<MetricRow> cloudwatch, List<BenchmarkRow> benchmark,
                                Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems,
                                Preflight preflight, SinceDryRun sinceDryRun, Health health,
-                               Measured terraformCode) {
+                               Measured terraformCode, List<String> budget) {
 
     /**
      * The change judged by the thresholds after the upgrade: each breach in the operator's words (node, metric, how

@@ -55,7 +55,8 @@ public final class CompletionReportBuilder {
                 RunSections.rollback(this), RunSections.downtime(this), RunSections.cloudwatch(this),
                 RunSections.benchmark(this), RunSections.integrity(this), RunSections.cost(this),
                 RunSections.warnings(replay, plan), replay.problems(), PreflightSection.of(replay),
-                SinceDryRunSection.of(replay), RunSections.health(this), RunSections.terraformCode(this));
+                SinceDryRunSection.of(replay), RunSections.health(this), RunSections.terraformCode(this),
+                BudgetSection.of(replay));
     }
 
     JournalReplay replay() {
