@@ -25,14 +25,12 @@ import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 
 /**
  * The rehearsal: simulated ElastiCache and CloudWatch seeded from the environment, on a {@link VirtualClock}.
- * The clock starts {@link #LEAD} before the environment's next maintenance window opens, as an operator would
- * start in the window's lead-up; so a change queued for the window (apply-immediately = false) starts within
- * the rehearsal instead of days later. Other services (the simulated Terraform, the simulated data plane) are
- * registered by whoever builds them.
+ * The clock starts {@code rehearsal.start-offset} from the opening of the environment's next maintenance window
+ * (by default 20 minutes before it, as an operator would start in the window's lead-up); so a change queued for the
+ * window (apply-immediately = false) starts within the rehearsal instead of days later. Other services (the
+ * simulated Terraform, the simulated data plane) are registered by whoever builds them.
  */
 public final class RehearsalBackend implements Backend {
-    /** How long before the maintenance window the rehearsal's clock starts. */
-    public static final Duration LEAD = Duration.ofMinutes(20);
 
     private final VirtualClock clock;
     private final CacheSimulation simulation;
@@ -42,9 +40,7 @@ public final class RehearsalBackend implements Backend {
     private final Map<Class<?>, Object> services = new ConcurrentHashMap<>();
 
     public RehearsalBackend(Settings settings, Environment env, long speed, Set<Fault> faults) {
-        this(settings, env, speed, faults,
-                MaintenanceWindow.parse(env.maintenanceWindow()).openingAtOrAfter(Instant.now().plus(LEAD))
-                        .minus(LEAD));
+        this(settings, env, speed, faults, start(settings.rehearsalStartOffset(), env, Instant.now()));
     }
 
     /**
@@ -56,6 +52,14 @@ public final class RehearsalBackend implements Backend {
         this.simulation = CacheSimulation.of(env, clock, faults, settings.waits().upgradeTimeout());
         this.elastiCache = new SimulatedElastiCache(simulation);
         this.cloudWatch = new SimulatedCloudWatch(simulation);
+    }
+
+    /**
+     * The first moment at or after {@code now} that lies {@code offset} from an opening of the environment's
+     * maintenance window.
+     */
+    static Instant start(Duration offset, Environment env, Instant now) {
+        return MaintenanceWindow.parse(env.maintenanceWindow()).openingAtOrAfter(now.minus(offset)).plus(offset);
     }
 
     /** The simulated world, for simulated services (Terraform, data plane) that must see and change it. */

@@ -64,7 +64,8 @@ public final class RehearseCommand implements Callable<Integer> {
         CacheSimulation sim = backend.simulation();
         String group = env.replicationGroupId();
         backend.register(CacheConnector.class, new SimulatedCache(() -> sim.endpointAvailable(group)
-                ? new SimulatedCache.Engine(sim.engine(group), sim.engineVersion(group)) : null, backend.speed()));
+                ? new SimulatedCache.Engine(sim.engine(group), sim.engineVersion(group), sim.pingDelay(group)) : null,
+                backend.speed()));
         return backend;
     }
 

@@ -84,6 +84,11 @@ public final class ConfigReader {
         return value;
     }
 
+    /** A duration that may be zero or negative ("-20m"). */
+    public Duration signedDuration(String key) {
+        return get(key, () -> config.getDuration(key), "a duration such as -20m, 0s or 1h");
+    }
+
     public Duration duration(String key, Duration fallback) {
         return has(key) ? duration(key) : fallback;
     }

@@ -37,10 +37,14 @@ public record Settings(
         LeaseSettings lease,
         RehearsalEngines engines,
         int fullCompareMax,
+        Estimates estimates,
+        Duration rehearsalStartOffset,
         Duration cleanupGracePeriod,
         Config effective) {
 
     public static final String ROOT = "runbook";
+    /** Where a rehearsal's clock starts by default: 20 minutes before the next maintenance window opens. */
+    public static final Duration DEFAULT_START_OFFSET = Duration.ofMinutes(-20);
 
     /** The clean-up runbook's grace period when settings are made in code (reference.conf says the same). */
     public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofDays(14);
@@ -54,7 +58,8 @@ public record Settings(
                     Duration dryRunMaxAge, LeaseSettings lease, RehearsalEngines engines,
                     int fullCompareMax) {
         this(file, region, profile, runsDir, environments, prices, thresholds, waits, rehearsalSpeed, dryRunMaxAge,
-                lease, engines, fullCompareMax, DEFAULT_GRACE_PERIOD, ConfigFactory.empty());
+                lease, engines, fullCompareMax, Estimates.DEFAULTS, DEFAULT_START_OFFSET, DEFAULT_GRACE_PERIOD,
+                ConfigFactory.empty());
     }
 
     /** Loads settings from {@code file} (must exist) over the defaults, with -D overrides on top. */
@@ -142,7 +147,13 @@ public record Settings(
         ConfigReader rehearsal = root.object("rehearsal");
         int speed = rehearsal.integer("speed", 1, 100_000);
         RehearsalEngines engines = RehearsalEngines.read(rehearsal.object("engines"));
+        Duration startOffset = rehearsal.signedDuration("start-offset");
+        if (startOffset.abs().compareTo(Duration.ofDays(7)) >= 0) {
+            throw rehearsal.fail("start-offset", rehearsal.string("start-offset") + " is a week or more: the window"
+                    + " comes back every week (e.g. -20m before it opens, or 100m after)");
+        }
         rehearsal.rejectUnknown();
+        Estimates estimates = Estimates.read(root.object("estimates"));
         ConfigReader fingerprint = root.object("fingerprint");
         int fullCompareMax = fingerprint.integer("full-compare-max", 0, 100_000_000);
         fingerprint.rejectUnknown();
@@ -166,7 +177,7 @@ public record Settings(
         }
         Settings settings = new Settings(file, region, profile, runsDir,
                 Collections.unmodifiableMap(environments),
-                prices, thresholds, waits, speed, maxAge, lease, engines, fullCompareMax, grace,
+                prices, thresholds, waits, speed, maxAge, lease, engines, fullCompareMax, estimates, startOffset, grace,
                 merged.getConfig(ROOT).atKey(ROOT));
         root.rejectUnknown();
         return settings;

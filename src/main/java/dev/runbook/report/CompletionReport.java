@@ -15,7 +15,8 @@ public record CompletionReport(Header header, List<EngineRow> engine, List<StepL
                                Downtime downtime, List<MetricRow> cloudwatch, List<BenchmarkRow> benchmark,
                                Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems,
                                Preflight preflight, SinceDryRun sinceDryRun, Health health,
-                               Measured terraformCode, Set<String> sections, Leftovers leftovers) {
+                               Measured terraformCode, List<String> budget, Set<String> sections,
+                               Leftovers leftovers) {
 
     /** The measured sections a runbook may have, each shown when the runbook has a step of its kind. */
     public static final String ENGINE_CHANGE = "engine-change";

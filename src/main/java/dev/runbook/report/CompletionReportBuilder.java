@@ -56,8 +56,8 @@ public final class CompletionReportBuilder {
                 RunSections.rollback(this), RunSections.downtime(this), RunSections.cloudwatch(this),
                 RunSections.benchmark(this), RunSections.integrity(this), RunSections.cost(this),
                 RunSections.warnings(replay, plan), replay.problems(), PreflightSection.of(replay),
-                SinceDryRunSection.of(replay), RunSections.health(this), RunSections.terraformCode(this), sections(),
-                RunSections.leftovers(this));
+                SinceDryRunSection.of(replay), RunSections.health(this), RunSections.terraformCode(this),
+                BudgetSection.of(replay), sections(), RunSections.leftovers(this));
     }
 
     /**

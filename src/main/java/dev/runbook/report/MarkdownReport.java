@@ -59,6 +59,10 @@ public final class MarkdownReport {
             heading("Since the dry run · 드라이런 이후 변경");
             SinceDryRunSection.markdown(r.sinceDryRun(), this::line);
         }
+        if (!r.budget().isEmpty()) {
+            heading("Time budget · 시간 예산 (before the point of no return)");
+            r.budget().forEach(b -> line("- " + b));
+        }
         if (r.shows(CompletionReport.ENGINE_CHANGE)) {
             heading("Engine and version · 엔진 버전 (before → after)");
             table(List.of("member", "before · 이전", "after · 이후"), r.engine().stream()

@@ -15,4 +15,12 @@ public interface Confirmer {
     default Confirmation acceptDrift(DriftRequest request) throws InterruptedException {
         return Confirmation.declined("nobody");
     }
+
+    /**
+     * The maintenance window cannot hold the rest of the change: go on only when the operator types the word. Nobody
+     * is there to type it by default (non-interactive), so the engine change is refused.
+     */
+    default Confirmation acceptBudget(BudgetRequest request) throws InterruptedException {
+        return Confirmation.declined("nobody");
+    }
 }

@@ -24,6 +24,8 @@ public record JournalEvent(String ts, String run, String step, String event, Boo
         ABORTED, QUIT, RUN_ENDED, ROLLBACK_STARTED,
         LEASE_TAKEN, LEASE_RENEWED, LEASE_RELEASED, LEASE_REFUSED, LEASE_LOST, LEASE_HELD, LEASE_BROKEN,
         DRY_RUN_BASELINE, DRIFT, DRIFT_ACCEPTED,
+        /** The time budget checked before the engine change, with its numbers; the operator's typed override. */
+        BUDGET, BUDGET_ACCEPTED,
         /** A word this build does not know (a newer build's journal): kept, read as nothing in particular. */
         OTHER;
 

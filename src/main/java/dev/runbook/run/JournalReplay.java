@@ -92,6 +92,13 @@ public final class JournalReplay {
                         String by) {
     }
 
+    /**
+     * The time budget checked before the engine change ({@code facts}: its numbers, see {@link TimeBudget.Verdict#facts});
+     * {@code overriddenBy}: who typed the word to go on despite it, null when nobody did.
+     */
+    public record Budget(String ts, String step, String summary, Map<String, String> facts, String overriddenBy) {
+    }
+
     /** Which dry run the run was held to ({@code dryRun} null: none, {@code summary} says why). */
     public record Baseline(String dryRun, String recordedAt, String age, String summary) {
     }
@@ -112,6 +119,7 @@ public final class JournalReplay {
     private final List<String> problems;
     private final List<Drift> drifts;
     private final Baseline baseline;
+    private final List<Budget> budgets;
 
     private JournalReplay(Replayer r, List<String> problems) {
         this.runId = r.runId;
@@ -130,6 +138,12 @@ public final class JournalReplay {
         this.problems = List.copyOf(problems);
         this.drifts = List.copyOf(r.drifts);
         this.baseline = r.baseline;
+        this.budgets = List.copyOf(r.budgets);
+    }
+
+    /** Every time-budget check, in order, with any override. */
+    public List<Budget> budgets() {
+        return budgets;
     }
 
     /** Every difference from the dry run found before a mutating step, in order (accepted ones too). */
@@ -268,6 +282,19 @@ public final class JournalReplay {
         final Map<String, JournalStepBuilder> steps = new LinkedHashMap<>();
         final List<Drift> drifts = new ArrayList<>();
         Baseline baseline;
+        final List<Budget> budgets = new ArrayList<>();
+
+        /** The operator typed the word: the step's newest budget check reads overridden, and by whom. */
+        void overridden(JournalEvent e) {
+            for (int i = budgets.size() - 1; i >= 0; i--) {
+                Budget b = budgets.get(i);
+                if (b.step() != null && b.step().equals(e.step())) {
+                    budgets.set(i, new Budget(b.ts(), b.step(), b.summary(), b.facts(), e.operator()));
+                    return;
+                }
+            }
+            budgets.add(new Budget(e.ts(), e.step(), e.summary(), facts(e), e.operator()));
+        }
 
         /** The operator went on despite the step's newest drift: that drift reads accepted, and by whom. */
         void accepted(JournalEvent e) {
@@ -317,6 +344,8 @@ public final class JournalReplay {
                 }
                 case DRIFT -> drifts.add(new Drift(e.ts(), e.step(), e.summary(), facts(e), false, null));
                 case DRIFT_ACCEPTED -> accepted(e);
+                case BUDGET -> budgets.add(new Budget(e.ts(), e.step(), e.summary(), facts(e), null));
+                case BUDGET_ACCEPTED -> overridden(e);
                 default -> {
                     if (e.step() != null) {
                         steps.computeIfAbsent(e.step(), JournalStepBuilder::new).accept(e);

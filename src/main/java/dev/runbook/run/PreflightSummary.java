@@ -47,6 +47,12 @@ public record PreflightSummary(List<Item> problems, List<Item> cannotCheck, List
             });
             problems.add(new Item(d.step(), "drift: " + d.summary() + ": " + String.join("; ", fields)));
         }
+        for (JournalReplay.Budget b : replay.budgets()) {
+            if ("too-short".equals(b.facts().get("budget-verdict")) && b.overriddenBy() == null) {
+                problems.add(new Item(b.step(), "time budget: a live run would refuse the engine change: "
+                        + b.summary()));
+            }
+        }
         return new PreflightSummary(problems, cannot, changes);
     }
 

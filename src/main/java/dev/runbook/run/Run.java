@@ -78,6 +78,9 @@ public final class Run {
     /** Dry run as the pre-flight (go on after a failure, "cannot check") and the drift guard: see their types. */
     private final PreflightPolicy preflight;
     private volatile DriftGuard drift;
+    /** The maintenance window's time budget, asked before the engine change (see {@link TimeBudget}). */
+    private final TimeBudget budget;
+    private final BudgetGuard budgetGuard;
     /** Set when a signal asked the run to stop: no further step starts, and the one in flight says why it ended. */
     private volatile Interrupt interrupt;
     private boolean rollingBack;
@@ -116,6 +119,9 @@ public final class Run {
         };
         this.preflight = new PreflightPolicy(backend.mode());
         this.drift = new DriftGuard(this, Optional.empty(), "");
+        this.budget = new TimeBudget(runbook.entries(), e -> state(e.key()).status() != StepStatus.NOT_APPLICABLE,
+                environment);
+        this.budgetGuard = new BudgetGuard(this, budget);
         this.context = new RunContext(environment, settings, backend, info.dir(), progress,
                 preflight.tracking(this::fact), shared);
     }
@@ -127,6 +133,16 @@ public final class Run {
      */
     public void holdTo(Optional<DryRunRecord> baseline, String none) {
         this.drift = new DriftGuard(this, baseline, none);
+    }
+
+    /** The time budget of this run: its point of no return, what the rest needs, the window it must fit in. */
+    public TimeBudget budget() {
+        return budget;
+    }
+
+    /** What the rest needs once the engine change is sent (settings and earlier runs, read once). */
+    public TimeBudget.Estimate budgetEstimate() {
+        return budgetGuard.estimate();
     }
 
     /** True when a failed step does not end the run (a dry run lists every problem at once). */
@@ -334,7 +350,8 @@ public final class Run {
      * journaled and nothing sent. A dry run sends no change anyway: there the refusal only becomes a warning
      * on the outcome (what a live run would have refused).
      * A change the guard (the lease on the group) refuses throws {@link ChangeRefused} before anything is asked or
-     * sent.
+     * sent; so does the engine change when the maintenance window cannot hold the rest ({@link TimeBudget}) and the
+     * confirmer does not type the word.
      */
     public StepState runStep(Runbook.Entry entry, Confirmer confirmer) throws InterruptedException {
         stopIfInterrupted();
@@ -351,6 +368,7 @@ public final class Run {
         Action action = entry.step().action();
         Preview preview = preview(entry);
         boolean dryRunMutation = action.mutates() && !backend.mode().canMutate();
+        budgetGuard.check(entry, confirmer); // throws ChangeRefused: nothing asked, sent or journaled as started
         if (dryRunMutation) {
             guard.beforeWouldRun(entry);
         } else if (action.mutates()) {

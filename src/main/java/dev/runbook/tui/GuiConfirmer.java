@@ -2,6 +2,7 @@ package dev.runbook.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.gui2.WindowBasedTextGUI;
+import dev.runbook.run.BudgetRequest;
 import dev.runbook.run.ConfirmRequest;
 import dev.runbook.run.Confirmation;
 import dev.runbook.run.Confirmer;
@@ -42,6 +43,12 @@ public final class GuiConfirmer implements Confirmer {
     @Override
     public Confirmation acceptDrift(DriftRequest request) throws InterruptedException {
         return ask(size -> new DriftDialog(request, operator, size.getColumns(), size.getRows()));
+    }
+
+    /** The window cannot hold the rest of the change: the budget dialog, which goes on only on the typed word. */
+    @Override
+    public Confirmation acceptBudget(BudgetRequest request) throws InterruptedException {
+        return ask(size -> new BudgetDialog(request, operator, size.getColumns(), size.getRows()));
     }
 
     private Confirmation ask(Function<TerminalSize, DecisionDialog<Confirmation>> build)

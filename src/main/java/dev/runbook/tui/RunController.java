@@ -16,6 +16,7 @@ import dev.runbook.runbook.Section;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -33,6 +34,7 @@ public final class RunController {
     private static final Logger LOG = LoggerFactory.getLogger(RunController.class);
     private final Run run;
     private final WindowClock windowClock;
+    private final BudgetClock budgetClock;
     private final Executor guiThread;
     private final Executor worker;
     private final Supplier<Instant> wall;
@@ -62,6 +64,7 @@ public final class RunController {
     public RunController(Run run, Executor guiThread, Executor worker, Executor previewer, Supplier<Instant> wall) {
         this.run = run;
         this.windowClock = new WindowClock(run.environment().maintenanceWindow());
+        this.budgetClock = new BudgetClock(run);
         this.guiThread = guiThread;
         this.worker = worker;
         this.wall = wall;
@@ -406,14 +409,24 @@ public final class RunController {
         Runbook.Entry e = selected();
         return StepDetails.lines(e, run.state(e.key()), previews.get(e),
                 e.equals(running) ? (progress == null ? "running…" : progress) : null,
-                run.settings().thresholds(), run.backend().time().now(), width);
+                run.settings().thresholds(), run.backend().time().now(), width,
+                pointOfNoReturn().filter(e::equals).isPresent());
     }
 
-    /** The status bar's text: the run, the clock, the window, and the keys {@link RunKey} offers in this state. */
+    /** The step the tree marks as the point of no return (the engine change), if this run has one. */
+    Optional<Runbook.Entry> pointOfNoReturn() {
+        return budgetClock.pointOfNoReturn();
+    }
+
+    /**
+     * The status bar's text: the run, the clock, the window, the time budget, and the keys {@link RunKey} offers in
+     * this state.
+     */
     StatusLine statusLine() {
         RunKey.Hint hint = RunKey.hint(state(), running == null ? null : running.step().id());
+        Instant now = run.backend().time().now();
         return new StatusLine(run.backend().mode(), run.environment().name(), run.environment().replicationGroupId(),
-                Duration.between(opened, wall.get()), windowClock.describe(run.backend().time().now()), hint.keys(),
+                Duration.between(opened, wall.get()), windowClock.describe(now), budgetClock.describe(now), hint.keys(),
                 hint.shortKeys());
     }
 

@@ -31,7 +31,7 @@ public final class RunWindow extends BasicWindow implements RunView {
         this.gui = gui;
         setHints(List.of(Window.Hint.FULL_SCREEN, Window.Hint.NO_DECORATIONS));
         RunbookTree tree = new RunbookTree(controller.run().runbook().entries(), controller.run()::state,
-                controller::selectedIndex);
+                controller::selectedIndex, controller.pointOfNoReturn().map(Runbook.Entry::key).orElse(null));
         stepPane = new TextPane(controller::stepLines, false);
         logPane = new TextPane(controller.log()::lines, true);
         Panel panel = new Panel(new RunLayout());
@@ -91,7 +91,8 @@ public final class RunWindow extends BasicWindow implements RunView {
 
     @Override
     public boolean confirmationOnTop() {
-        return gui.getActiveWindow() instanceof ConfirmDialog || gui.getActiveWindow() instanceof DriftDialog;
+        return gui.getActiveWindow() instanceof ConfirmDialog || gui.getActiveWindow() instanceof DriftDialog
+                || gui.getActiveWindow() instanceof BudgetDialog;
     }
 
     @Override

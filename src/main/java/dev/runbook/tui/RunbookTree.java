@@ -16,7 +16,9 @@ import java.util.function.IntSupplier;
 
 /**
  * The runbook as a tree: section headings, and under each its steps with a one-column status mark
- * ({@code ✓ ✗ > - ~ ·}) and a {@code ▸} before the selected one, so it reads without colour. Only steps are
+ * ({@code ✓ ✗ > - ~ ·}) and a {@code ▸} before the selected one, so it reads without colour; the row of the point
+ * of no return (the engine change, after which the way back is a snapshot restore into a new group) ends in
+ * {@code ⚑ no return}. Only steps are
  * selectable; the view scrolls to keep the selection visible. The selection is the {@link RunController}'s;
  * the tree only draws it. GUI thread only.
  */
@@ -24,12 +26,20 @@ public final class RunbookTree extends AbstractComponent<RunbookTree> {
     private final List<Runbook.Entry> entries;
     private final Function<String, StepState> states;
     private final IntSupplier selected;
+    private final String pointOfNoReturn;
     private int top;
 
     public RunbookTree(List<Runbook.Entry> entries, Function<String, StepState> states, IntSupplier selected) {
+        this(entries, states, selected, null);
+    }
+
+    /** {@code pointOfNoReturn}: the key of the step to mark, or null. */
+    public RunbookTree(List<Runbook.Entry> entries, Function<String, StepState> states, IntSupplier selected,
+                       String pointOfNoReturn) {
         this.entries = List.copyOf(entries);
         this.states = states;
         this.selected = selected;
+        this.pointOfNoReturn = pointOfNoReturn;
     }
 
     /** The rows as drawn, without selection or scrolling: "Pre-check", " ✓ describe-group". */
@@ -41,7 +51,8 @@ public final class RunbookTree extends AbstractComponent<RunbookTree> {
                 rows.add(heading(e.section()));
                 last = e.section();
             }
-            rows.add(" " + states.apply(e.key()).status().mark() + " " + e.step().id());
+            rows.add(" " + states.apply(e.key()).status().mark() + " " + e.step().id()
+                    + (e.key().equals(pointOfNoReturn) ? " " + BudgetClock.MARK + " no return" : ""));
         }
         return rows;
     }

@@ -1,5 +1,6 @@
 package dev.runbook.tui;
 
+import com.googlecode.lanterna.TerminalTextUtils;
 import dev.runbook.action.Mode;
 import java.time.Duration;
 import java.util.Locale;
@@ -10,7 +11,13 @@ import java.util.Locale;
  * maintenance window, and the keys that work right now.
  */
 public record StatusLine(Mode mode, String environment, String group, Duration elapsed, String window,
-                         String keys, String shortKeys) {
+                         String budget, String keys, String shortKeys) {
+
+    /** Without a time budget to show (a runbook without an engine change). */
+    public StatusLine(Mode mode, String environment, String group, Duration elapsed, String window, String keys,
+                      String shortKeys) {
+        this(mode, environment, group, elapsed, window, "", keys, shortKeys);
+    }
 
     /** True when the badge must be unmistakable: live, on production. */
     public boolean alarming() {
@@ -21,19 +28,24 @@ public record StatusLine(Mode mode, String environment, String group, Duration e
         return alarming() ? "!! LIVE PROD !!" : "[" + mode.label() + "]";
     }
 
-    /** The text after the badge, fitted by dropping the least useful parts first when the bar is narrow. */
+    /**
+     * The text after the badge, fitted by dropping the least useful parts first when the bar is narrow; the time
+     * budget (and the point of no return) goes only after the window. Widths are terminal columns (Korean: two).
+     */
     public String rest(int width) {
         String time = "elapsed " + clock(elapsed);
+        String b = budget.isEmpty() ? "" : budget + " │ ";
         String[] candidates = {
-            " " + environment + " " + group + " │ " + time + " │ " + window + " │ " + keys,
-            " " + environment + " │ " + time + " │ " + window + " │ " + keys,
-            " " + environment + " │ " + clock(elapsed) + " │ " + window + " │ " + keys,
-            " " + environment + " │ " + clock(elapsed) + " │ " + window + " │ " + shortKeys,
+            " " + environment + " " + group + " │ " + time + " │ " + window + " │ " + b + keys,
+            " " + environment + " │ " + time + " │ " + window + " │ " + b + keys,
+            " " + environment + " │ " + clock(elapsed) + " │ " + window + " │ " + b + keys,
+            " " + environment + " │ " + clock(elapsed) + " │ " + window + " │ " + b + shortKeys,
+            " " + environment + " │ " + clock(elapsed) + " │ " + b + shortKeys,
             " " + environment + " │ " + clock(elapsed) + " │ " + shortKeys,
             " " + shortKeys,
         };
         for (String c : candidates) {
-            if (c.length() <= width) {
+            if (TerminalTextUtils.getColumnWidth(c) <= width) {
                 return c;
             }
         }
@@ -49,7 +61,7 @@ public record StatusLine(Mode mode, String environment, String group, Duration e
         StringBuilder b = new StringBuilder();
         int kept = 0;
         for (String w : words) {
-            if (b.length() + 1 + w.length() > width) {
+            if (TerminalTextUtils.getColumnWidth(b.toString()) + 1 + TerminalTextUtils.getColumnWidth(w) > width) {
                 break;
             }
             b.append(' ').append(w);

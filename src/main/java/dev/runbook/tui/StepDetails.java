@@ -28,9 +28,10 @@ public final class StepDetails {
     /**
      * @param preview  null while it is being computed
      * @param progress the running step's last status line, or null
+     * @param noReturn the step is the run's point of no return (the engine change)
      */
     public static List<Line> lines(Runbook.Entry entry, StepState state, Preview preview, String progress,
-                                   Thresholds thresholds, Instant now, int width) {
+                                   Thresholds thresholds, Instant now, int width, boolean noReturn) {
         List<Line> out = new ArrayList<>();
         Step step = entry.step();
         int w = Math.max(10, width);
@@ -43,6 +44,10 @@ public final class StepDetails {
         }
         add(out, w, Line.of(entry.key() + " · " + (step.action().mutates() ? "CHANGES the group" : "read-only")
                 + " · confirm " + step.confirm().word()));
+        if (noReturn) {
+            add(out, w, Line.warning(BudgetClock.MARK + " point of no return (복구 불가 지점): after this step the way back"
+                    + " is a snapshot restore into a new group; the time budget is checked first"));
+        }
         add(out, w, Line.of("status: " + state.status().word() + timing(state, now)
                 + (state.reason() != null ? " — " + state.reason() : "")));
         out.add(Line.heading("── what it will do"));

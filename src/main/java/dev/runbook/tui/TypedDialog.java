@@ -10,7 +10,7 @@ import com.googlecode.lanterna.input.KeyType;
 
 /**
  * A dialog answered by typing into a box and Enter, with a message line that says why a typed answer was not
- * taken (the dialog then stays open); Esc cancels. The typed-id confirmation, the drift dialog and the
+ * taken (the dialog then stays open); Esc cancels. The typed-id confirmation, the drift and budget dialogs and the
  * reason questions are these: one place for what Esc, Enter and the other keys do while typing.
  */
 abstract class TypedDialog<T> extends DecisionDialog<T> {

@@ -48,4 +48,30 @@ class CpuSpikeDrillTest {
         assertTrue(report.contains("Drills injected: cpu-spike"), "the report names the drill: " + report);
         assertTrue(report.contains("**Breach · 임계값 초과:**"), report);
     }
+
+    @Test
+    void withOnBreachWarnTheCpuSpikeDrillWarnsAndTheRunGoesOnToItsEnd() throws Exception {
+        Path config = runs.resolve("warn.conf");
+        Files.writeString(config, Files.readString(Path.of("application.conf"))
+                + "\nrunbook { thresholds { on-breach = warn } }\n");
+        Path runsDir = runs.resolve("runs");
+        int code = Main.run(new String[] {"rehearse", "--env", "dev", "--non-interactive", "--speed", "3000",
+                "--inject", "cpu-spike", "--runs-dir", runsDir.toString(), "--config", config.toString()},
+                new PrintWriter(out), new PrintWriter(err));
+        assertEquals(0, code, out.toString());
+        Path dir;
+        try (Stream<Path> s = Files.list(runsDir)) {
+            dir = s.filter(Files::isDirectory).findFirst().orElseThrow();
+        }
+        List<JournalEvent> events = Journal.read(dir.resolve(Journal.FILE)).events();
+        JournalEvent monitor = events.stream().filter(e -> "monitor/cloudwatch".equals(e.step())
+                && "succeeded".equals(e.event())).findFirst().orElseThrow(() -> new AssertionError(out.toString()));
+        assertTrue(monitor.warnings().stream().anyMatch(w -> w.startsWith("BREACH (on-breach = warn")
+                && w.contains("EngineCPUUtilization over 90.00 for ")), monitor.warnings().toString());
+        assertEquals("warn", monitor.facts().get("on-breach"), monitor.facts().toString());
+        assertTrue(events.stream().noneMatch(e -> "rollback-started".equals(e.event())), "no rollback on a warning");
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("**Breach · 임계값 초과:**"), report);
+        assertTrue(report.contains("| result | completed |"), report);
+    }
 }

@@ -25,9 +25,9 @@ class ExportSsmCommandTest {
         assertTrue(r.out().contains("aws ssm create-document --name ValkeyMigration-prod --document-type Automation"
                 + " --document-format YAML --content file://" + out), r.out());
         assertTrue(r.err().contains("not exported (terminal runbook only): migrate/probe-start (Start measuring"
-                + " downtime): "), r.err());
+                + " downtime and PING latency): "), r.err());
         assertTrue(r.err().contains("note: The settings migrate prod with Terraform"), r.err());
-        assertTrue(r.err().contains("9 runbook step(s) not exported, listed in the description"), r.err());
+        assertTrue(r.err().contains("10 runbook step(s) not exported, listed in the description"), r.err());
         assertTrue(Files.readString(out, StandardCharsets.UTF_8).contains("schemaVersion: \"0.3\""));
         try (var files = Files.list(dir)) {
             assertEquals(1, files.count(), "no temp file left beside it");

@@ -46,7 +46,7 @@ class FlagConvertersTest {
     @Test
     void anUnknownFaultLeavesNoRunFolder() throws Exception {
         assertRefusedWithNothingWritten("unknown fault 'disk-full' for --inject (known: snapshot-fails, upgrade-fails,"
-                + " throttling, slow-upgrade, withdraw-refused, lease-held, cpu-spike)",
+                + " throttling, slow-upgrade, withdraw-refused, lease-held, cpu-spike, slow-after)",
                 CliResult.run("rehearse", "--env", "dev", "--non-interactive", "--inject", "throttling",
                         "--inject", "disk-full", "--runs-dir", runs.toString()));
     }
@@ -96,6 +96,6 @@ class FlagConvertersTest {
         assertEquals(0, r.code(), r.err());
         String help = r.out().replaceAll("\\s+", " ");
         assertTrue(help.contains("(repeatable): snapshot-fails, upgrade-fails, throttling, slow-upgrade,"
-                + " withdraw-refused, lease-held, cpu-spike."), help);
+                + " withdraw-refused, lease-held, cpu-spike, slow-after."), help);
     }
 }

@@ -92,6 +92,33 @@ class PreflightTest {
     }
 
     @Test
+    void aMaintenanceWindowWithTooLittleLeftIsAProblemTheLiveRunWouldBeRefused() throws Exception {
+        Path config = DryRunAws.settings(tmp);
+        // dev applies immediately: a 2-hour window that opened 100 minutes ago leaves 20, the rest needs 60
+        java.time.ZonedDateTime open = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(100)
+                .truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("EEE:HH:mm",
+                java.util.Locale.ROOT);
+        String window = (open.format(f) + "-" + open.plusHours(2).format(f)).toLowerCase(java.util.Locale.ROOT);
+        Files.writeString(config, Files.readString(config).replaceFirst("maintenance-window = \"sun:05:00-sun:07:00\"",
+                "maintenance-window = \"" + window + "\""));
+        try (DryRunAws aws = new DryRunAws(s -> { }).group("cache.t4g.micro", "7.0.7")) {
+            assertEquals(1, dryRun(config), out + "\n" + err);
+            assertEquals(List.of(), aws.writes(), "a dry run sends only reads");
+        }
+        JournalEvent budget = journal(runs().get(0)).stream().filter(e -> e.event().equals("budget")).findFirst()
+                .orElseThrow(() -> new AssertionError(out.toString()));
+        assertEquals("migrate/upgrade-engine", budget.step());
+        assertEquals("too-short", budget.facts().get("budget-verdict"));
+        String summary = summary();
+        assertTrue(summary.contains("  ✗ migrate/upgrade-engine: time budget: a live run would refuse the engine"
+                + " change: The maintenance window cannot hold the rest of the change: needs 60 min (estimates), "),
+                summary);
+        assertTrue(summary.contains("  ~ migrate/upgrade-engine: would send: ModifyReplicationGroupRequest("),
+                "the dry run still shows the request: " + summary);
+    }
+
+    @Test
     void aParameterGroupLookupAnsweredWithA500HtmlPageIsAProblemOfThatStepOnly() throws Exception {
         Path config = DryRunAws.settings(tmp);
         Reply page = Reply.html(500,

@@ -99,7 +99,7 @@ class RehearseCommandTest {
         assertEquals(2, main("rehearse", "--env", "dev", "--non-interactive", "--inject", "disk-full",
                 "--runs-dir", runs.toString()));
         assertEquals("error: unknown fault 'disk-full' for --inject (known: snapshot-fails, upgrade-fails, "
-                + "throttling, slow-upgrade, withdraw-refused, lease-held, cpu-spike)\n", err.toString());
+                + "throttling, slow-upgrade, withdraw-refused, lease-held, cpu-spike, slow-after)\n", err.toString());
     }
 
     @Test

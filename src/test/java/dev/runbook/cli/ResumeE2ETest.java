@@ -84,15 +84,16 @@ class ResumeE2ETest {
 
     @Test
     void killedWhileTheProbeMeasuresKeepsItsOutagesAndReportsTheGapWithAwsEvents() throws Exception {
-        // the kill comes once the probe's record on disk holds a whole outage, before the probe's stop step
+        // the kill comes once the probe's record on disk holds a whole outage, before the probe's downtime step
         Path dir = rehearseUntilDir(d -> Files.exists(d.resolve("probe.jsonl"))
                 && Files.readString(d.resolve("probe.jsonl")).contains("\"outage-ended\""), (pid, d) -> { });
-        assertFalse(ended(read(dir), "migrate/probe-stop"), "the probe stopped before the kill");
+        assertFalse(ended(read(dir), "migrate/probe-downtime"), "the downtime was recorded before the kill");
 
         List<JsonNode> events = resume(dir);
 
-        JsonNode stop = events.stream().filter(e -> is(e, "migrate/probe-stop", "succeeded")).findFirst()
-                .orElseThrow(() -> new AssertionError("probe-stop did not succeed after the resume"));
+        // the downtime step (phase = downtime, right after the upgrade wait) records what the probe measured
+        JsonNode stop = events.stream().filter(e -> is(e, "migrate/probe-downtime", "succeeded")).findFirst()
+                .orElseThrow(() -> new AssertionError("probe-downtime did not succeed after the resume"));
         JsonNode facts = stop.path("facts");
         assertTrue(facts.path("downtime-ms").asLong() > 0, "the outage measured before the kill was lost: " + stop);
         assertEquals("2", facts.path("probe-segments").asText(), stop.toString());

@@ -278,6 +278,54 @@ class SettingsTest {
                 + " is not one of fail, warn\n", r.err());
     }
 
+    @Test
+    void theEstimatesDefaultToReferenceConfAndTheRehearsalStartsTwentyMinutesBeforeTheWindow() {
+        Settings s = Settings.load(Path.of("application.conf"));
+        assertEquals(Estimates.DEFAULTS, s.estimates());
+        assertEquals(java.time.Duration.ofMinutes(-20), s.rehearsalStartOffset());
+    }
+
+    @Test
+    void aNegativeEstimateIsOneLineWithFileAndLine() throws IOException {
+        Path f = withBlock("estimates", "rollback = -5m");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertEquals(f + ":" + lineOf(f, "rollback = -5m") + ": runbook.estimates.rollback: must be longer than zero",
+                e.getMessage());
+    }
+
+    @Test
+    void anEstimateThatIsNotADurationOrLongerThanADayIsRefused() throws IOException {
+        Path f = withBlock("estimates", "upgrade = soon");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(f));
+        assertTrue(e.getMessage().startsWith(f + ":" + lineOf(f, "upgrade = soon") + ": runbook.estimates.upgrade: "),
+                e.getMessage());
+        Path g = withBlock("estimates", "upgrade = 25h");
+        InvalidInputException e2 = assertThrows(InvalidInputException.class, () -> Settings.load(g));
+        assertEquals(g + ":" + lineOf(g, "upgrade = 25h") + ": runbook.estimates.upgrade: 25h is longer than 24h (a part"
+                + " of one maintenance window, e.g. 20m)", e2.getMessage());
+    }
+
+    @Test
+    void aLiveWeightOutOfRangeAndAStartOffsetOfAWeekAreRefusedWithExitTwo() throws IOException {
+        Path f = withBlock("estimates", "live-weight = 0");
+        dev.runbook.cli.CliResult r = dev.runbook.cli.CliResult.run("validate", "runbooks/valkey-migration.conf",
+                "--config", f.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertEquals("error: " + f + ":" + lineOf(f, "live-weight = 0") + ": runbook.estimates.live-weight: 0 is out of"
+                + " range 1-1000\n", r.err());
+        Path g = withBlock("rehearsal", "start-offset = 7d");
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> Settings.load(g));
+        assertEquals(g + ":" + lineOf(g, "start-offset = 7d") + ": runbook.rehearsal.start-offset: 7d is a week or"
+                + " more: the window comes back every week (e.g. -20m before it opens, or 100m after)", e.getMessage());
+    }
+
+    private Path withBlock(String block, String line) throws IOException {
+        Path f = dir.resolve("application.conf");
+        Files.writeString(f, Files.readString(Path.of("application.conf")) + "\nrunbook." + block + " {\n  " + line
+                + "\n}\n");
+        return f;
+    }
+
     private Path withThresholds(String line) throws IOException {
         Path f = dir.resolve("application.conf");
         Files.writeString(f, Files.readString(Path.of("application.conf")) + "\nrunbook.thresholds {\n  " + line

@@ -31,7 +31,7 @@ class RenamedStepIdsE2ETest {
         String shipped = Files.readString(Path.of("runbooks", "valkey-migration.conf"));
         String renamed = STEP_ID.matcher(shipped).replaceAll("$1x-$2")
                 .replace("requires = [withdraw-pending-upgrade]", "requires = [x-withdraw-pending-upgrade]");
-        assertEquals(29, STEP_ID.matcher(renamed).results().filter(m -> m.group(2).startsWith("x-")).count());
+        assertEquals(30, STEP_ID.matcher(renamed).results().filter(m -> m.group(2).startsWith("x-")).count());
         Path runbook = tmp.resolve("renamed.conf");
         Files.writeString(runbook, renamed);
         Path runs = tmp.resolve("runs");

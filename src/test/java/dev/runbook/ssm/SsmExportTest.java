@@ -52,7 +52,7 @@ class SsmExportTest {
                                 + e.step().title()), n + " carries the guide's wording"));
             }
         }
-        assertTrue(description.contains("- migrate/probe-start (Start measuring downtime): the downtime probe"));
+        assertTrue(description.contains("- migrate/probe-start (Start measuring downtime and PING latency): the downtime probe"));
         // the export takes the sdk path, where the guide's Terraform rollback check does not apply (only-when)
         assertTrue(description.contains("- rollback/terraform-rollback-check: applies only when migration-method ="
                 + " terraform (it is sdk)"), description);

@@ -60,7 +60,7 @@ class OrderRuleE2ETest {
             assertFalse(screen.contains("y = go ahead") || screen.contains("Confirm migrate/upgrade-engine"), screen);
             tmux.keys("Escape");
             screen = tmux.waitFor(s -> !s.contains("q close") && !s.contains("Not yet:")
-                    && s.contains("reason (select it, s).") && "upgrade-engine".equals(selectedId(s)),
+                    && s.contains("(select it, s).") && "upgrade-engine".equals(selectedId(s)),
                     Duration.ofSeconds(10), "the refusal to close, the log keeping it");
             assertEquals("upgrade-engine", selectedId(screen), "the selection stays: " + screen);
             assertEquals(List.of(), stepLines(journal(), "migrate/upgrade-engine"), "nothing journaled for the step");
@@ -82,7 +82,8 @@ class OrderRuleE2ETest {
         if (end < 0) {
             return "";
         }
-        String[] words = row.substring(2, end).trim().split("\\s+");
+        // the engine change's row ends in the point-of-no-return mark
+        String[] words = row.substring(2, end).replace(" ⚑ no return", "").trim().split("\\s+");
         return words[words.length - 1];
     }
 

@@ -41,6 +41,25 @@ class StatusLineTest {
     }
 
     @Test
+    void theBudgetComesAfterTheWindowAndOutlivesItWhenTheBarIsNarrow() {
+        StatusLine s = new StatusLine(Mode.REHEARSAL, "dev", "goorm-popcorn-cache-dev", Duration.ofSeconds(44),
+                "window 37m left", "budget 22m short!", "↑↓/jk move · Enter run · q quit", "Enter run q quit");
+        assertEquals(" dev │ elapsed 00:44 │ window 37m left │ budget 22m short! │ ↑↓/jk move · Enter run · q quit",
+                s.rest(100));
+        assertEquals(" dev │ 00:44 │ budget 22m short! │ Enter run q quit", s.rest(60));
+    }
+
+    @Test
+    void widthsAreTerminalColumnsSoKoreanTakesTwo() {
+        StatusLine s = new StatusLine(Mode.REHEARSAL, "개발", "goorm-popcorn-cache-dev", Duration.ofSeconds(44),
+                "window 37m left", "⚑ past no return", "↑↓/jk move · Enter run · q quit", "Enter run q quit");
+        // " 개발 │ 00:44 │ window 37m left │ ⚑ past no return │ Enter run q quit" is 69 columns, 67 characters
+        String fitted = s.rest(68);
+        assertEquals(" 개발 │ 00:44 │ ⚑ past no return │ Enter run q quit", fitted);
+        assertEquals(" 개발 │ 00:44 │ window 37m left │ ⚑ past no return │ Enter run q quit", s.rest(69));
+    }
+
+    @Test
     void atFortyColumnsTheKeysAreCutAtWholeKeysNeverToAKeyWithoutItsWord() {
         StatusLine s = new StatusLine(Mode.REHEARSAL, "dev", "goorm-popcorn-cache-dev", Duration.ofSeconds(3),
                 "window 1h30m left", "↑↓/jk move · Enter run · l log · r report · ? help · q quit",

@@ -160,6 +160,8 @@ class TuiE2ETest {
 
             tmux.keys("Escape");
             tmux.waitFor(s -> !s.contains("Change refused"), Duration.ofSeconds(10), "the dialog to close");
+            // past probe-start (first in migrate since the probe watches the lead-up) and the snapshot
+            tmux.keys("Down");
             tmux.keys("Down");
             tmux.keys("Down");
             tmux.waitFor(s -> s.contains("▸  rollback-feasible") || s.contains("▸ rollback-feasible"),

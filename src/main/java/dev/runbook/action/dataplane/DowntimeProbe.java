@@ -241,6 +241,24 @@ public final class DowntimeProbe implements AutoCloseable {
         return List.copyOf(outages);
     }
 
+    /**
+     * What it measured so far, probing on: an outage still open counts up to now (and the report says so), and
+     * stays open. For a step that records the downtime while the probe goes on watching the latency.
+     */
+    public synchronized Report sofar() {
+        if (executor == null) {
+            throw new IllegalStateException("the downtime probe is not running");
+        }
+        List<Outage> all = new ArrayList<>(outages);
+        boolean open = outageStart != null;
+        if (open) {
+            long millis = (System.nanoTime() - outageStartNanos) / 1_000_000;
+            all.add(new Outage(outageStart, outageStart.plusMillis(millis), millis));
+        }
+        return new Report(List.copyOf(all), probes, failures, interval.toMillis() + slowestFailureNanos / 1_000_000,
+                open);
+    }
+
     /** Stops probing and reports; an outage still open ends now (and the report says so). */
     public Report stop() throws InterruptedException {
         return stop(ProbeLog.End.STOPPED);

@@ -216,6 +216,16 @@ public final class CacheSimulation {
         return require(groupId).engine;
     }
 
+    /**
+     * How late the group's endpoint answers a PING now: {@link Fault#SLOW_AFTER} once the group runs valkey, else
+     * at once.
+     */
+    public synchronized Duration pingDelay(String groupId) {
+        advance();
+        return faults.contains(Fault.SLOW_AFTER) && "valkey".equals(require(groupId).engine)
+                ? Duration.ofMillis(Fault.SLOW_AFTER_MILLIS) : Duration.ZERO;
+    }
+
     /** The full engine version of the group's primary now, e.g. "7.0.7". */
     public synchronized String engineVersion(String groupId) {
         advance();

@@ -41,7 +41,17 @@ public enum Fault {
      * The monitor step must see a breach of {@code thresholds.breach-minutes} and, with {@code on-breach = fail},
      * end the run in its failure path (the rollback).
      */
-    CPU_SPIKE("cpu-spike");
+    CPU_SPIKE("cpu-spike"),
+
+    /**
+     * The engine change succeeds, then the endpoint answers every PING {@link #SLOW_AFTER_MILLIS} ms late (a slow
+     * new engine or network path), for the rest of the rehearsal: the downtime probe's p99 after the change is over
+     * the default {@code thresholds.probe-p99-ms} (50), a breach judged by {@code on-breach} at the probe's stop.
+     */
+    SLOW_AFTER("slow-after");
+
+    /** How late the endpoint answers a PING after the change with {@link #SLOW_AFTER} (real milliseconds). */
+    public static final int SLOW_AFTER_MILLIS = 80;
 
     private final String word;
 

@@ -21,7 +21,10 @@ import java.util.function.Supplier;
  */
 public final class SimulatedCache implements CacheConnector {
     /** What the simulated endpoint runs now; {@code null} from the supplier = not answering. */
-    public record Engine(String name, String version) {
+    public record Engine(String name, String version, Duration pingDelay) {
+        public Engine(String name, String version) {
+            this(name, version, Duration.ZERO);
+        }
     }
 
     private final Supplier<Engine> engine;
@@ -90,7 +93,15 @@ public final class SimulatedCache implements CacheConnector {
 
         @Override
         public void ping() {
-            live();
+            Duration late = live().pingDelay();
+            if (!late.isZero()) {
+                try {
+                    Thread.sleep(late.toMillis());   // the drill's slow answer, as the wire would be slow
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CacheException("interrupted while waiting for the simulated endpoint's answer");
+                }
+            }
         }
 
         /**

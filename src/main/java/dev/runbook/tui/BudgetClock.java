@@ -1,0 +1,56 @@
+package dev.runbook.tui;
+
+import dev.runbook.run.Run;
+import dev.runbook.run.StepStatus;
+import dev.runbook.run.TimeBudget;
+import dev.runbook.runbook.Runbook;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The time budget as the status bar shows it, counting down: before the point of no return, what the window leaves
+ * once the rest is done ({@code budget 43m left}, or {@code budget 12m short!} when it cannot hold it); after it,
+ * that the way back is now a snapshot restore ({@code ⚑ past no return}). The arithmetic is {@link TimeBudget}'s; this only words
+ * it for a narrow bar.
+ */
+final class BudgetClock {
+    /** The mark of the point of no return, in the tree and the status bar. */
+    static final String MARK = "⚑";
+
+    private final Run run;
+    private final Optional<Runbook.Entry> pointOfNoReturn;
+
+    BudgetClock(Run run) {
+        this.run = run;
+        this.pointOfNoReturn = run.budget().pointOfNoReturn();
+    }
+
+    /** The step after which the way back is a snapshot restore into a new group, if the runbook has one here. */
+    Optional<Runbook.Entry> pointOfNoReturn() {
+        return pointOfNoReturn;
+    }
+
+    /** True once the engine change was sent (or is being sent). */
+    boolean past() {
+        return pointOfNoReturn.map(e -> run.state(e.key()).status()).filter(s -> s != StepStatus.PENDING
+                && s != StepStatus.NOT_APPLICABLE && s != StepStatus.SKIPPED).isPresent();
+    }
+
+    /** "budget 43m left", "budget 12m short!", "⚑ past no return", or "" (no engine change, or nothing bounds it). */
+    String describe(Instant now) {
+        if (pointOfNoReturn.isEmpty()) {
+            return "";
+        }
+        if (past()) {
+            return MARK + " past no return";
+        }
+        TimeBudget.Verdict v = run.budget().verdict(run.budgetEstimate(), now);
+        if (v.kind() == TimeBudget.Kind.UNBOUNDED) {
+            return "";
+        }
+        Duration spare = v.left().minus(v.estimate().total());
+        return spare.isNegative() ? "budget " + WindowClock.span(spare.negated()) + " short!"
+                : "budget " + WindowClock.span(spare) + " left";
+    }
+}
