@@ -23,6 +23,10 @@ public final class ReportKind {
 
     /** Whether the Terraform code agrees with the group after the change (a plain terraform plan). */
     public static final String TERRAFORM_CODE = "terraform-code";
+    /** The clean-up's inventory before it deletes: the leftovers and their monthly cost. */
+    public static final String LEFTOVERS = "leftovers";
+    /** The clean-up's inventory after it deleted: what went, and that nothing else did. */
+    public static final String LEFTOVERS_AFTER = "leftovers-after";
 
     private ReportKind() {
     }

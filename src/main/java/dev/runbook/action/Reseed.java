@@ -15,6 +15,9 @@ public final class Reseed {
     private boolean failoverEnabled;
     private boolean transitEncryption;
     private String restoredGroup;
+    private String transitMode = "preferred";
+    private final java.util.List<String> deletedGroups = new java.util.ArrayList<>();
+    private final java.util.List<String> deletedSnapshotPrefixes = new java.util.ArrayList<>();
 
     /** The pre-migration manual snapshot of that name exists (available). */
     public Reseed snapshot(String name) {
@@ -44,6 +47,37 @@ public final class Reseed {
     public Reseed transitEncryption() {
         transitEncryption = true;
         return this;
+    }
+
+    /** In-transit encryption is on, mode required (the TLS-required runbook's change). */
+    public Reseed transitRequired() {
+        transitEncryption = true;
+        transitMode = "required";
+        return this;
+    }
+
+    /** The group of that id was deleted (the clean-up runbook). */
+    public Reseed groupDeleted(String group) {
+        deletedGroups.add(group);
+        return this;
+    }
+
+    /** Every manual snapshot whose name starts with {@code prefix} was deleted (the clean-up runbook). */
+    public Reseed snapshotsDeleted(String prefix) {
+        deletedSnapshotPrefixes.add(prefix);
+        return this;
+    }
+
+    public String transitModeSent() {
+        return transitMode;
+    }
+
+    public java.util.List<String> deletedGroups() {
+        return java.util.List.copyOf(deletedGroups);
+    }
+
+    public java.util.List<String> deletedSnapshotPrefixes() {
+        return java.util.List.copyOf(deletedSnapshotPrefixes);
     }
 
     /** A group of that name was restored from the snapshot. */

@@ -69,6 +69,11 @@ public final class RehearseCommand implements Callable<Integer> {
         return backend;
     }
 
+    /** The rehearsal-start the simulation was seeded with, as its event says (for the run's start facts). */
+    private static java.util.Optional<String> declaredStart(dev.runbook.aws.Backend backend, Environment env) {
+        return ((RehearsalBackend) backend).simulation().declaredStart();
+    }
+
     @Override
     public Integer call() {
         Set<Fault> faults = EnumSet.noneOf(Fault.class);
@@ -87,8 +92,15 @@ public final class RehearseCommand implements Callable<Integer> {
         }
         RealEngineRehearsal engines = real;
         return setup.execute(settings, options.env, options.runsDir,
-                (s, env, dir) -> {
+                (s, env, dir, runbook) -> {
+                    if (engines != null && runbook.rehearsalStart().isPresent()) {
+                        throw new InvalidInputException("--real-engines: " + runbook.file() + " starts its rehearsal"
+                                + " from a declared state (rehearsal-start: " + runbook.rehearsalStart().get().describe()
+                                + ") that real engines are not seeded with (they start as Redis 7.0 with your data);"
+                                + " rehearse this runbook without --real-engines");
+                    }
                     RehearsalBackend b = withSimulatedServices(new RehearsalBackend(s, env, n, faults), env);
+                    runbook.rehearsalStart().ifPresent(start -> b.simulation().startFrom(env, start));
                     return engines == null ? b : engines.start(b, env, dir);
                 },
                 (backend, env) -> {
@@ -96,6 +108,7 @@ public final class RehearseCommand implements Callable<Integer> {
                     facts.put("speed", String.valueOf(n));
                     facts.put("drills", faults.isEmpty() ? "none"
                             : String.join(", ", faults.stream().map(Fault::word).toList()));
+                    declaredStart(backend, env).ifPresent(d -> facts.put("rehearsal-start", d));
                     ((RehearsalBackend) backend).engines().ifPresent(e ->
                             facts.putAll(engines.facts(e.address(env.replicationGroupId()))));
                     return facts;

@@ -58,7 +58,7 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
                 AwsLocation where = sameRegion(runId, replay, AwsLocation.resolve(settings.region(), profile));
                 RunSetup.BackendFactory aws = RunCommand.backends(dryRun, where.region(), profile);
                 yield setup.reopen(dir, replay.startFacts(), runbook, settings, env,
-                        (s, e, d, rb) -> aws.create(s, e, d),
+                        (s, e, d, rb) -> aws.create(s, e, d, rb),
                         (backend, e) -> sameAccount(runId, replay, RunCommand.confirmIdentity((LiveBackend) backend,
                                 e, setup, in, dryRun, where)));
             }
@@ -82,6 +82,7 @@ final class ResumeOpener implements ResumeCommand.RunOpener {
         Instant probed = ProbeLog.lastTime(dir).filter(last::isBefore).orElse(last);
         RehearsalBackend backend = RehearseCommand.withSimulatedServices(new RehearsalBackend(settings, env, speed,
                 drills, probed), env);
+        runbook.rehearsalStart().ifPresent(start -> backend.simulation().startFrom(env, start));
         // the old simulation died with the process: each step that was sent says what the new one must hold again
         Reseed seed = new Reseed();
         for (JournalReplay.StepRecord rec : replay.steps()) {

@@ -110,7 +110,7 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The real AWS backend: read-only guarded for a dry run. */
     static RunSetup.BackendFactory backends(boolean dryRun, String region, String profile) {
-        return (s, env, dir) -> {
+        return (s, env, dir, runbook) -> {
             AwsTarget.check(region, profile);
             return dryRun ? new DryRunBackend(region, profile) : new LiveBackend(region, profile);
         };

@@ -52,7 +52,8 @@ final class RunSetup {
     }
 
     interface BackendFactory {
-        Backend create(Settings settings, Environment env, Path runDir);
+        /** {@code runbook}: the loaded runbook (a rehearsal starts from its declared starting state, if any). */
+        Backend create(Settings settings, Environment env, Path runDir, Runbook runbook);
     }
 
     /** Called with the backend before the run starts: returns facts to record, or null to stop (declined). */
@@ -147,7 +148,7 @@ final class RunSetup {
         Path dir = createRunFolder(runsRoot(runsDir, settings), runsDir != null, env);
         RecordedStart.record(dir, common.runbook(), settings);
         boolean started = false;
-        try (RunLock lock = RunLock.take(dir); Backend backend = backends.create(settings, env, dir)) {
+        try (RunLock lock = RunLock.take(dir); Backend backend = backends.create(settings, env, dir, runbook)) {
             Map<String, String> facts = new LinkedHashMap<>();
             facts.put("mode", backend.mode().label());
             facts.put("environment", env.name());

@@ -8,7 +8,18 @@ import java.util.TreeMap;
  * Node prices per hour by node type and engine, with where they come from, so the report can compare the
  * monthly cost before and after against the guide's claim.
  */
-public record Prices(String source, String currency, int hoursPerMonth, Map<String, Map<String, Double>> nodeHourly) {
+public record Prices(String source, String currency, int hoursPerMonth, Map<String, Map<String, Double>> nodeHourly,
+                     double backupGbMonth) {
+
+    /** A table without a backup storage price (0 = not known: the clean-up report says so instead of $0). */
+    public Prices(String source, String currency, int hoursPerMonth, Map<String, Map<String, Double>> nodeHourly) {
+        this(source, currency, hoursPerMonth, nodeHourly, 0);
+    }
+
+    /** Monthly cost of keeping {@code gb} GB of manual snapshots, when the table names a backup storage price. */
+    public Optional<Double> backupMonthly(double gb) {
+        return backupGbMonth > 0 ? Optional.of(gb * backupGbMonth) : Optional.empty();
+    }
 
     /** Monthly cost of {@code nodes} nodes of {@code nodeType} running {@code engine}, if the table has it. */
     public Optional<Double> monthly(String nodeType, String engine, int nodes) {
@@ -37,7 +48,11 @@ public record Prices(String source, String currency, int hoursPerMonth, Map<Stri
             }
             hourly.put(nodeType, Map.copyOf(byEngine));
         }
+        double backup = r.number("backup-storage-gb-month");
+        if (backup < 0) {
+            throw r.fail("backup-storage-gb-month", "a price cannot be negative");
+        }
         r.rejectUnknown();
-        return new Prices(source, currency, hours, Map.copyOf(hourly));
+        return new Prices(source, currency, hours, Map.copyOf(hourly), backup);
     }
 }

@@ -39,11 +39,18 @@ public record Settings(
         int fullCompareMax,
         Estimates estimates,
         Duration rehearsalStartOffset,
+        Duration cleanupGracePeriod,
         Config effective) {
 
     public static final String ROOT = "runbook";
     /** Where a rehearsal's clock starts by default: 20 minutes before the next maintenance window opens. */
     public static final Duration DEFAULT_START_OFFSET = Duration.ofMinutes(-20);
+
+    /** The clean-up runbook's grace period when settings are made in code (reference.conf says the same). */
+    public static final Duration DEFAULT_GRACE_PERIOD = Duration.ofDays(14);
+
+    /** The longest grace period the settings accept: ten years, beyond which it is a typo, not a policy. */
+    static final Duration MAX_GRACE_PERIOD = Duration.ofDays(3650);
 
     /** Settings made in code (tests): their effective configuration is empty. */
     public Settings(Path file, String region, String profile, String runsDir, Map<String, Environment> environments,
@@ -51,7 +58,8 @@ public record Settings(
                     Duration dryRunMaxAge, LeaseSettings lease, RehearsalEngines engines,
                     int fullCompareMax) {
         this(file, region, profile, runsDir, environments, prices, thresholds, waits, rehearsalSpeed, dryRunMaxAge,
-                lease, engines, fullCompareMax, Estimates.DEFAULTS, DEFAULT_START_OFFSET, ConfigFactory.empty());
+                lease, engines, fullCompareMax, Estimates.DEFAULTS, DEFAULT_START_OFFSET, DEFAULT_GRACE_PERIOD,
+                ConfigFactory.empty());
     }
 
     /** Loads settings from {@code file} (must exist) over the defaults, with -D overrides on top. */
@@ -156,13 +164,20 @@ public record Settings(
             throw dryRun.fail("max-age", "must be longer than 0 (e.g. 7d)");
         }
         dryRun.rejectUnknown();
+        ConfigReader cleanup = root.object("cleanup");
+        Duration grace = cleanup.duration("grace-period");
+        if (grace.compareTo(MAX_GRACE_PERIOD) > 0) {
+            throw cleanup.fail("grace-period", grace.toDays() + "d is longer than 3650d (ten years): check the unit"
+                    + " (e.g. 14d)");
+        }
+        cleanup.rejectUnknown();
         String runsDir = root.string("runs-dir");
         if (runsDir.isBlank()) {
             throw root.fail("runs-dir", "an empty path is not a folder; name one (the default is \"runs\")");
         }
         Settings settings = new Settings(file, region, profile, runsDir,
                 Collections.unmodifiableMap(environments),
-                prices, thresholds, waits, speed, maxAge, lease, engines, fullCompareMax, estimates, startOffset,
+                prices, thresholds, waits, speed, maxAge, lease, engines, fullCompareMax, estimates, startOffset, grace,
                 merged.getConfig(ROOT).atKey(ROOT));
         root.rejectUnknown();
         return settings;

@@ -3,6 +3,7 @@ package dev.runbook.report;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.runbook.run.PreflightSummary;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The completion report of one run, built from its journal alone (plus the settings for prices): who ran
@@ -14,7 +15,30 @@ public record CompletionReport(Header header, List<EngineRow> engine, List<StepL
                                Downtime downtime, List<MetricRow> cloudwatch, List<BenchmarkRow> benchmark,
                                Integrity integrity, Cost cost, List<String> warnings, List<String> journalProblems,
                                Preflight preflight, SinceDryRun sinceDryRun, Health health,
-                               Measured terraformCode, List<String> budget) {
+                               Measured terraformCode, List<String> budget, Set<String> sections,
+                               Leftovers leftovers) {
+
+    /** The measured sections a runbook may have, each shown when the runbook has a step of its kind. */
+    public static final String ENGINE_CHANGE = "engine-change";
+    public static final String CLOUDWATCH = "cloudwatch";
+    public static final String BENCHMARK = "benchmark";
+    public static final String INTEGRITY = "integrity";
+    public static final String TERRAFORM = "terraform";
+    public static final String LEFTOVERS = "leftovers";
+
+    /** Whether the report shows {@code section} (one of the names above). */
+    public boolean shows(String section) {
+        return sections.contains(section);
+    }
+
+    /**
+     * What the clean-up left and removed: the leftovers with their monthly cost (from {@code prices}), what was
+     * deleted, and what exists before and after, so the report shows that nothing else went.
+     */
+    public record Leftovers(Measured group, Measured snapshots, Measured groupCost, Measured snapshotsCost,
+                            Measured totalCost, Measured deleted, Measured goneOtherwise, Measured before,
+                            Measured after) {
+    }
 
     /**
      * The change judged by the thresholds after the upgrade: each breach in the operator's words (node, metric, how

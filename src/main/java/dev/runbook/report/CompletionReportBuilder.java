@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -56,7 +57,41 @@ public final class CompletionReportBuilder {
                 RunSections.benchmark(this), RunSections.integrity(this), RunSections.cost(this),
                 RunSections.warnings(replay, plan), replay.problems(), PreflightSection.of(replay),
                 SinceDryRunSection.of(replay), RunSections.health(this), RunSections.terraformCode(this),
-                BudgetSection.of(replay));
+                BudgetSection.of(replay), sections(), RunSections.leftovers(this));
+    }
+
+    /**
+     * The measured sections this runbook has: each one whose kind a step of the runbook reports (the migration has
+     * them all; the TLS runbook only the Terraform code; the clean-up its leftovers). Without the runbook (an old
+     * journal), the migration's sections.
+     */
+    private Set<String> sections() {
+        if (plan.isEmpty()) {
+            return Set.of(CompletionReport.ENGINE_CHANGE, CompletionReport.CLOUDWATCH, CompletionReport.BENCHMARK,
+                    CompletionReport.INTEGRITY, CompletionReport.TERRAFORM);
+        }
+        Set<String> kinds = new java.util.HashSet<>();
+        plan.get().forEach(p -> kinds.add(p.reportKind()));
+        Set<String> out = new java.util.LinkedHashSet<>();
+        if (kinds.contains(ReportKind.UPGRADE_WAIT)) {
+            out.add(CompletionReport.ENGINE_CHANGE);
+        }
+        if (kinds.contains(ReportKind.CLOUDWATCH)) {
+            out.add(CompletionReport.CLOUDWATCH);
+        }
+        if (kinds.contains(ReportKind.BENCHMARK_BEFORE) || kinds.contains(ReportKind.BENCHMARK_AFTER)) {
+            out.add(CompletionReport.BENCHMARK);
+        }
+        if (kinds.contains(ReportKind.DATA_COMPARISON)) {
+            out.add(CompletionReport.INTEGRITY);
+        }
+        if (kinds.contains(ReportKind.TERRAFORM_CODE)) {
+            out.add(CompletionReport.TERRAFORM);
+        }
+        if (kinds.contains(ReportKind.LEFTOVERS)) {
+            out.add(CompletionReport.LEFTOVERS);
+        }
+        return Set.copyOf(out);
     }
 
     JournalReplay replay() {

@@ -63,14 +63,68 @@ public final class MarkdownReport {
             heading("Time budget · 시간 예산 (before the point of no return)");
             r.budget().forEach(b -> line("- " + b));
         }
-        heading("Engine and version · 엔진 버전 (before → after)");
-        table(List.of("member", "before · 이전", "after · 이후"), r.engine().stream()
-                .map(e -> List.of(e.member(), e.before().text(), e.after().text())).toList());
+        if (r.shows(CompletionReport.ENGINE_CHANGE)) {
+            heading("Engine and version · 엔진 버전 (before → after)");
+            table(List.of("member", "before · 이전", "after · 이후"), r.engine().stream()
+                    .map(e -> List.of(e.member(), e.before().text(), e.after().text())).toList());
+        }
         heading("Steps · 단계");
         table(List.of("step", "outcome", "time", "confirmation", "confirmed by", "summary"), r.steps().stream()
                 .map(s -> List.of(s.step() + (s.mutates() ? " (mutates)" : ""), s.outcome()
                         + (s.attempts() > 1 ? " (" + s.attempts() + " attempts)" : ""), s.took(), s.confirmation(),
                         s.confirmedBy(), s.summary())).toList());
+        if (r.shows(CompletionReport.ENGINE_CHANGE)) {
+            engineChange(r);
+        }
+        if (r.shows(CompletionReport.CLOUDWATCH)) {
+            cloudwatch(r);
+        }
+        if (r.shows(CompletionReport.BENCHMARK)) {
+            benchmark(r);
+        }
+        if (r.shows(CompletionReport.INTEGRITY)) {
+            heading("Data integrity · 데이터 무결성");
+            CompletionReport.Integrity in = r.integrity();
+            table(List.of("result", "missing keys", "changed keys"),
+                    List.of(List.of(in.result().text(), in.missing().text(), in.changed().text())));
+        }
+        if (r.shows(CompletionReport.TERRAFORM)) {
+            heading("Terraform code · Terraform 코드");
+            line("- " + r.terraformCode().text());
+        }
+        if (r.shows(CompletionReport.ENGINE_CHANGE)) {
+            cost(r);
+        }
+        if (r.shows(CompletionReport.LEFTOVERS)) {
+            leftovers(r.leftovers());
+        }
+        heading("Warnings and deviations · 경고 및 편차");
+        if (r.warnings().isEmpty()) {
+            line("none");
+        }
+        r.warnings().forEach(w -> line("- " + w));
+        return this;
+    }
+
+    /** The clean-up's leftovers, what they cost a month, what went, and what exists before and after. */
+    private void leftovers(CompletionReport.Leftovers l) {
+        heading("Leftovers · 정리 대상 (monthly cost · 월 비용)");
+        table(List.of("leftover", "what", "monthly cost · 월 비용"), List.of(
+                List.of("rollback group", l.group().text(), l.groupCost().text()),
+                List.of("pre-migration snapshots", l.snapshots().text(), l.snapshotsCost().text()),
+                List.of("in all", "", l.totalCost().text())));
+        line("");
+        line("**Deleted · 삭제됨:** " + l.deleted().text());
+        line("");
+        line("**Gone otherwise · 그 외 삭제:** " + l.goneOtherwise().text()
+                + ("none".equals(l.goneOtherwise().value()) ? " — nothing else was deleted" : ""));
+        line("");
+        line("**Before · 이전:** " + l.before().text());
+        line("");
+        line("**After · 이후:** " + l.after().text());
+    }
+
+    private void engineChange(CompletionReport r) {
         heading("Snapshot and rollback · 롤백 계획");
         line("Manual snapshot taken before the change: **" + r.rollback().snapshotName().text() + "**");
         line("");
@@ -90,6 +144,9 @@ public final class MarkdownReport {
             line("");
             line("**Not measured · 측정 공백:** " + d.unmeasured());
         }
+    }
+
+    private void cloudwatch(CompletionReport r) {
         heading("CloudWatch · 모니터링 (average before → after)");
         table(List.of("metric", "before", "after"), r.cloudwatch().stream()
                 .map(m -> List.of(m.metric(), m.before().text(), m.after().text())).toList());
@@ -104,6 +161,9 @@ public final class MarkdownReport {
             line("**Probe latency · 지연 시간 (PING):** " + String.join("; ", health.latency()));
         }
         picture(Pictures.CLOUDWATCH, "CloudWatch · 모니터링");
+    }
+
+    private void benchmark(CompletionReport r) {
         heading("Benchmark · 성능 테스트 (requests/s)");
         if (r.benchmark().stream().noneMatch(b -> b.before().present() || b.after().present())) {
             // nothing measured: say why once instead of in every cell of every test
@@ -115,12 +175,9 @@ public final class MarkdownReport {
                             b.ratio().present() ? b.ratio().value() + "x" : b.ratio().text(), b.verdict())).toList());
         }
         picture(Pictures.BENCHMARK, "Benchmark · 성능 테스트");
-        heading("Data integrity · 데이터 무결성");
-        CompletionReport.Integrity in = r.integrity();
-        table(List.of("result", "missing keys", "changed keys"),
-                List.of(List.of(in.result().text(), in.missing().text(), in.changed().text())));
-        heading("Terraform code · Terraform 코드");
-        line("- " + r.terraformCode().text());
+    }
+
+    private void cost(CompletionReport r) {
         heading("Monthly cost · 비용");
         CompletionReport.Cost c = r.cost();
         table(List.of("before · 이전", "after · 이후", "difference", "guide · 가이드"),
@@ -129,12 +186,6 @@ public final class MarkdownReport {
             line("");
             line("Prices: " + c.priceSource() + ". Valkey nodes cost 20% less than Redis OSS nodes; the guide says \"same\".");
         }
-        heading("Warnings and deviations · 경고 및 편차");
-        if (r.warnings().isEmpty()) {
-            line("none");
-        }
-        r.warnings().forEach(w -> line("- " + w));
-        return this;
     }
 
     private void heading(String title) {

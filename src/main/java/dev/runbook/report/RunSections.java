@@ -228,6 +228,15 @@ final class RunSections {
     }
 
     /** The Terraform code's verdict after the change: agrees, differs (what to set), replaces (data loss), not checked. */
+    static CompletionReport.Leftovers leftovers(CompletionReportBuilder b) {
+        String k = ReportKind.LEFTOVERS;
+        String a = ReportKind.LEFTOVERS_AFTER;
+        return new CompletionReport.Leftovers(b.factOf(k, "leftover-group"), b.factOf(k, "leftover-snapshots"),
+                b.factOf(k, "rollback-group-monthly-cost"), b.factOf(k, "snapshots-monthly-cost"),
+                b.factOf(k, "leftover-monthly-cost"), b.factOf(a, "deleted"), b.factOf(a, "gone-otherwise"),
+                b.factOf(k, "exists-before"), b.factOf(a, "exists-after"));
+    }
+
     static CompletionReport.Measured terraformCode(CompletionReportBuilder b) {
         return b.factOf(ReportKind.TERRAFORM_CODE, "terraform-verdict-line");
     }

@@ -5,9 +5,15 @@ import java.util.List;
 import java.util.Optional;
 
 /** A runbook loaded for one environment: its sections and steps, every action already built and checked. */
-public record Runbook(String id, String title, String file, List<Section> sections) {
+public record Runbook(String id, String title, String file, List<Section> sections,
+                      Optional<RehearsalStart> rehearsalStart) {
     public Runbook {
         sections = List.copyOf(sections);
+    }
+
+    /** A runbook whose rehearsal starts from the environment's group as it runs today. */
+    public Runbook(String id, String title, String file, List<Section> sections) {
+        this(id, title, file, sections, Optional.empty());
     }
 
     /** A step with its section, addressed as {@code section/step} in journals and reports. */

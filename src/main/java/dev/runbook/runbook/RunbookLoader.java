@@ -23,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -55,6 +56,7 @@ public final class RunbookLoader {
         for (Config sc : sectionConfigs) {
             sections.add(section(new ConfigReader(sc, "section"), sectionIds, stepIds, subs, later));
         }
+        Optional<RehearsalStart> start = RehearsalStart.read(rb);
         rb.rejectUnknown();
         if (sections.isEmpty()) {
             throw rb.fail("sections", "a runbook needs at least one section");
@@ -65,7 +67,7 @@ public final class RunbookLoader {
                     + " before it (the run goes top to bottom)"
                     : "'" + q.required() + "' is not a step of this runbook (steps: " + String.join(", ", stepIds) + ")");
         }
-        return new Runbook(id, title, file.toString(), sections);
+        return new Runbook(id, title, file.toString(), sections, start);
     }
 
     /** The runbook file parsed, with {@code ${env.*}} resolved from {@code env}. */

@@ -72,6 +72,12 @@ class ReadOnlyGuardTest {
                 b -> b.replicationGroupId("g-rollback").snapshotName("pre")));
         assertTrue(create.getMessage().endsWith("would send: CreateReplicationGroupRequest("
                 + "ReplicationGroupId=g-rollback, SnapshotName=pre)"), create.getMessage());
+        // the clean-up runbook's deletions (issue 19)
+        var delete = assertThrows(DryRunRefusedException.class, () -> guarded.deleteReplicationGroup(
+                b -> b.replicationGroupId("g-rollback").retainPrimaryCluster(false)));
+        assertTrue(delete.getMessage().endsWith("would send: DeleteReplicationGroupRequest("
+                + "ReplicationGroupId=g-rollback, RetainPrimaryCluster=false)"), delete.getMessage());
+        assertThrows(DryRunRefusedException.class, () -> guarded.deleteSnapshot(b -> b.snapshotName("g-pre-valkey-x")));
         assertEquals(0, built.get(), "the real client was never even built");
     }
 

@@ -212,4 +212,32 @@ class RunbookLoaderTest {
                 + "      { id = b, title = B, action = test.check, with { replication-group = x }, requires = { a = 1 } }"));
         assertEquals(dir.resolve("rb.conf") + ":7: step.requires: expected a list of strings", e.getMessage());
     }
+
+    static String withStart(String start) {
+        return runbook(GOOD_STEP).replace("  title = T\n", "  title = T\n  rehearsal-start {\n" + start + "\n  }\n");
+    }
+
+    static final String START = "    engine = valkey, version = \"8.0\", parameter-group = default.valkey8\n"
+            + "    num-cache-clusters = 1, automatic-failover = false, multi-az = false\n"
+            + "    transit-encryption = preferred, rollback-group = false, pre-migration-snapshot-ages = [30d]";
+
+    @Test
+    void aRehearsalStartBlockIsReadWithEveryKey() throws IOException {
+        RehearsalStart s = load(withStart(START), dev).rehearsalStart().orElseThrow();
+        assertEquals("valkey 8.0, 1 node(s), TLS preferred, 1 pre-migration snapshot(s) [30d] old", s.describe());
+        assertEquals(java.util.Optional.empty(), load(runbook(GOOD_STEP), dev).rehearsalStart());
+    }
+
+    @Test
+    void aRehearsalStartWithAWrongValueOrAnUnknownKeyNamesFileAndLine() {
+        InvalidInputException mode = fails(withStart(START.replace("transit-encryption = preferred",
+                "transit-encryption = maybe")));
+        assertEquals(dir.resolve("rb.conf") + ":7: runbook.rehearsal-start.transit-encryption: 'maybe' is not one of off,"
+                + " preferred, required", mode.getMessage());
+        InvalidInputException unknown = fails(withStart(START + "\n    nodes = 2"));
+        assertEquals(dir.resolve("rb.conf") + ":8: unknown key 'runbook.rehearsal-start.nodes'", unknown.getMessage());
+        InvalidInputException age = fails(withStart(START.replace("[30d]", "[soon]")));
+        assertEquals(dir.resolve("rb.conf") + ":7: runbook.rehearsal-start.pre-migration-snapshot-ages: 'soon' is not a"
+                + " duration (e.g. 30d)", age.getMessage());
+    }
 }

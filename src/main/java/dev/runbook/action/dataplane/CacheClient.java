@@ -34,6 +34,14 @@ public interface CacheClient extends AutoCloseable {
     /** The text of {@code INFO <section>}. */
     String info(String section);
 
+    /**
+     * The text of {@code CLIENT LIST}: a line per connection ({@code id= addr= laddr= name= ... lib-name= lib-ver=}).
+     * A client that cannot list connections says so with a CacheException.
+     */
+    default String clientList() {
+        throw new CacheException("this cache client cannot list the server's connections (CLIENT LIST)");
+    }
+
     void select(int db);
 
     ScanPage scan(String cursor, int count);

@@ -15,5 +15,6 @@ public final class DataPlaneActions {
         r.register("dataplane.fingerprint", Fingerprint::create);
         r.register("dataplane.benchmark", Benchmark::create);
         r.register("dataplane.downtime-probe", DowntimeProbeStep::create);
+        r.register("dataplane.client-list", ClientList::create);
     }
 }

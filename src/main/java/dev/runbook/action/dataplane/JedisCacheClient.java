@@ -112,6 +112,11 @@ final class JedisCacheClient implements CacheClient {
     }
 
     @Override
+    public String clientList() {
+        return call(jedis::clientList);
+    }
+
+    @Override
     public void select(int db) {
         call(() -> jedis.select(db));
     }

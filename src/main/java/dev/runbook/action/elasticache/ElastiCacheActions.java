@@ -21,5 +21,10 @@ public final class ElastiCacheActions {
         r.register("elasticache.read-events", ReadEvents::create);
         r.register("elasticache.withdraw-pending-upgrade", WithdrawPendingUpgrade::create);
         r.register("elasticache.restore-snapshot", RestoreSnapshot::create);
+        r.register("elasticache.check-transit-encryption", CheckTransitEncryption::create);
+        r.register("elasticache.require-transit-encryption", RequireTransitEncryption::create);
+        r.register("elasticache.leftovers", Leftovers::create);
+        r.register("elasticache.delete-rollback-group", DeleteRollbackGroup::create);
+        r.register("elasticache.delete-snapshots", DeletePreMigrationSnapshots::create);
     }
 }

@@ -11,5 +11,6 @@ public final class GuardActions {
         r.register("guard.maintenance-window", MaintenanceWindowGuard::create);
         r.register("guard.rollback-feasibility", RollbackFeasibility::create);
         r.register("guard.in-place-settings", InPlaceSettings::create);
+        r.register("guard.no-run-in-flight", NoRunInFlight::create);
     }
 }

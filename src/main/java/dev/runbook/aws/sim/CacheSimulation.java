@@ -55,6 +55,7 @@ public final class CacheSimulation {
     private Instant throttleFrom;
     private Instant dueTime;
     private NodeEngines engines = NodeEngines.NONE;
+    private String declared;
 
     public CacheSimulation(TimeSource clock, Set<Fault> faults, Duration upgradeTimeout) {
         this.clock = clock;
@@ -176,9 +177,25 @@ public final class CacheSimulation {
         }
         if (sent.transitEncryptionSent()) {
             g.transitEncryption = true;
-            g.transitMode = "preferred";
+            g.transitMode = sent.transitModeSent();
         }
+        sent.deletedGroups().forEach(groups::remove);
+        snapshots.keySet().removeIf(name -> sent.deletedSnapshotPrefixes().stream().anyMatch(name::startsWith)
+                && "manual".equals(snapshots.get(name).source));
         event(SourceType.REPLICATION_GROUP, g.id, "Rehearsal resumed: " + g.id + " restored from the run's journal.");
+    }
+
+    /** Puts the group where a runbook's {@code rehearsal-start} block says the migration left it (see DeclaredStart). */
+    public void startFrom(Environment env, dev.runbook.runbook.RehearsalStart start) {
+        DeclaredStart.apply(this, env, start);
+        synchronized (this) {
+            declared = start.describe();
+        }
+    }
+
+    /** What {@link #startFrom} seeded, in words; empty when the rehearsal starts from the environment's group. */
+    public synchronized java.util.Optional<String> declaredStart() {
+        return java.util.Optional.ofNullable(declared);
     }
 
     /** The ids of the simulated groups, the environment's first. */

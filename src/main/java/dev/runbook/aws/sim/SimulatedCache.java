@@ -104,6 +104,24 @@ public final class SimulatedCache implements CacheConnector {
             }
         }
 
+        /**
+         * Two application connections and this one, as Valkey 8.0.1's CLIENT LIST prints them (fields measured on
+         * valkey-server 8.0.1; it has no field saying whether a connection uses TLS).
+         */
+        @Override
+        public String clientList() {
+            live();
+            String tail = " fd=9 age=3600 idle=1 flags=N db=0 sub=0 psub=0 ssub=0 multi=-1 watch=0 qbuf=0 qbuf-free=0"
+                    + " argv-mem=0 multi-mem=0 rbs=1024 rbp=0 obl=0 oll=0 omem=0 tot-mem=1920 events=r cmd=get"
+                    + " user=default redir=-1 resp=2";
+            return "id=11 addr=10.0.1.21:51234 laddr=10.0.0.5:6379 name=popcorn-api" + tail
+                    + " lib-name=lettuce lib-ver=6.3.2 tot-net-in=0 tot-net-out=0 tot-cmds=0\n"
+                    + "id=12 addr=10.0.2.37:40112 laddr=10.0.0.5:6379 name=" + tail
+                    + " lib-name= lib-ver= tot-net-in=0 tot-net-out=0 tot-cmds=0\n"
+                    + "id=13 addr=10.0.9.9:38000 laddr=10.0.0.5:6379 name=" + tail.replace("cmd=get", "cmd=client|list")
+                    + " lib-name= lib-ver= tot-net-in=0 tot-net-out=0 tot-cmds=0\n";
+        }
+
         @Override
         public String info(String section) {
             Engine e = live();

@@ -19,6 +19,10 @@ import software.amazon.awssdk.services.elasticache.model.CreateReplicationGroupR
 import software.amazon.awssdk.services.elasticache.model.CreateReplicationGroupResponse;
 import software.amazon.awssdk.services.elasticache.model.CreateSnapshotRequest;
 import software.amazon.awssdk.services.elasticache.model.CreateSnapshotResponse;
+import software.amazon.awssdk.services.elasticache.model.DeleteReplicationGroupRequest;
+import software.amazon.awssdk.services.elasticache.model.DeleteReplicationGroupResponse;
+import software.amazon.awssdk.services.elasticache.model.DeleteSnapshotRequest;
+import software.amazon.awssdk.services.elasticache.model.DeleteSnapshotResponse;
 import software.amazon.awssdk.services.elasticache.model.DescribeCacheClustersRequest;
 import software.amazon.awssdk.services.elasticache.model.DescribeCacheClustersResponse;
 import software.amazon.awssdk.services.elasticache.model.DescribeCacheEngineVersionsRequest;
@@ -55,10 +59,12 @@ import software.amazon.awssdk.services.elasticache.model.Tag;
 public final class SimulatedElastiCache implements ElastiCacheClient {
     private final CacheSimulation sim;
     private final Mutations mutations;
+    private final Deletions deletions;
 
     public SimulatedElastiCache(CacheSimulation sim) {
         this.sim = sim;
         this.mutations = new Mutations(sim);
+        this.deletions = new Deletions(sim);
     }
 
     public CacheSimulation simulation() {
@@ -170,6 +176,17 @@ public final class SimulatedElastiCache implements ElastiCacheClient {
     @Override
     public ModifyReplicationGroupResponse modifyReplicationGroup(ModifyReplicationGroupRequest r) {
         return write(() -> meta(ModifyReplicationGroupResponse.builder().replicationGroup(mutations.modify(r).toSdk())));
+    }
+
+    @Override
+    public DeleteReplicationGroupResponse deleteReplicationGroup(DeleteReplicationGroupRequest r) {
+        return write(() -> meta(DeleteReplicationGroupResponse.builder()
+                .replicationGroup(deletions.deleteGroup(r).toSdk())));
+    }
+
+    @Override
+    public DeleteSnapshotResponse deleteSnapshot(DeleteSnapshotRequest r) {
+        return write(() -> meta(DeleteSnapshotResponse.builder().snapshot(deletions.deleteSnapshot(r).toSdk())));
     }
 
     @Override
