@@ -80,6 +80,15 @@ public interface Action {
     }
 
     /**
+     * The id an operator types to confirm this step ({@code confirm = type-id}): the resource it changes. The
+     * environment's group by default; a step that deletes another resource (the rollback group) names that one, so
+     * the word typed is the name of what goes.
+     */
+    default String confirmTarget(PreviewContext ctx) {
+        return ctx.environment().replicationGroupId();
+    }
+
+    /**
      * Whether a failure of this step after the group was changed calls for the rollback section (the
      * non-interactive autopilot's rule). True by default; false for checks whose failure says something else
      * is wrong (the Terraform code), where rolling the group back would do harm: the run stops there instead.

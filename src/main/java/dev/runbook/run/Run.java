@@ -380,7 +380,7 @@ public final class Run {
         String confirmedBy = null;
         if (entry.step().confirm() != Confirm.NONE && !dryRunMutation) {
             Confirmation c = confirmer.confirm(new ConfirmRequest(entry, preview, entry.step().confirm(),
-                    environment.replicationGroupId(), backend.mode(), environment.name()));
+                    action.confirmTarget(context), backend.mode(), environment.name()));
             if (!c.given()) {
                 listener.log(entry.key() + ": not confirmed, nothing sent");
                 return current;

@@ -89,16 +89,19 @@ class AfterTheWindowRunTest {
             }).drive());
             declined.journal().close();
             assertEquals(Confirm.TYPE_ID, asked.get(0).kind());
-            assertEquals("goorm-popcorn-cache-prod", asked.get(0).target());
-            assertTrue(asked.get(0).accepts("goorm-popcorn-cache-prod"));
-            assertFalse(asked.get(0).accepts("goorm-popcorn-cache-prod-rollback"));
+            // the word typed is the name of what goes: the rollback group's id, not the id of the group that stays
+            assertEquals("goorm-popcorn-cache-prod-rollback", asked.get(0).target());
+            assertTrue(asked.get(0).accepts("goorm-popcorn-cache-prod-rollback"));
+            assertFalse(asked.get(0).accepts("goorm-popcorn-cache-prod"));
             assertTrue(exists(backend.elastiCache(), "goorm-popcorn-cache-prod-rollback"), "nothing was deleted");
 
             asked.clear();
             Run typed = run(rb, prod, backend, Map.of("mode", "REHEARSAL"));
             assertEquals(Autopilot.Result.COMPLETED, new Autopilot(typed, r -> {
                 asked.add(r);
-                return new Confirmation(r.accepts("goorm-popcorn-cache-prod"), "alice", "typed id");
+                String typedId = r.entry().key().equals("delete/delete-rollback-group")
+                        ? "goorm-popcorn-cache-prod-rollback" : "goorm-popcorn-cache-prod";
+                return new Confirmation(r.accepts(typedId), "alice", "typed id");
             }).drive());
             typed.journal().close();
             assertEquals(List.of("delete/delete-rollback-group", "delete/delete-snapshots"),

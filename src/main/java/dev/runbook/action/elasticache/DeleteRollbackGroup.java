@@ -51,6 +51,12 @@ public record DeleteRollbackGroup(String group, String rollbackGroup) implements
                         + " lose it. The pre-migration snapshot is deleted by a later step, after its grace period.");
     }
 
+    /** On prod the operator types the rollback group's id: the name of what is deleted, not of the group kept. */
+    @Override
+    public String confirmTarget(PreviewContext ctx) {
+        return rollbackGroup;
+    }
+
     @Override
     public boolean mutates() {
         return true;
