@@ -146,6 +146,11 @@ public final class DowntimeProbe implements AutoCloseable {
         return ProbeLatency.of(sampleAt, sampleMicros, sampleOk, samples, from, to);
     }
 
+    /** How many answered probes sent on the run's clock from {@code from} (null: all) took longer than {@code millis}. */
+    synchronized long slowerThan(Instant from, double millis) {
+        return ProbeLatency.slowerThan(sampleAt, sampleMicros, sampleOk, samples, from, millis);
+    }
+
     private void keep(boolean ok, long began, long ended) {
         if (runClock == null) {
             return;

@@ -149,6 +149,7 @@ public record DowntimeProbeStep(Phase phase, Duration interval, Duration timeout
         List<String> warnings = new ArrayList<>();
         Optional<ProbeLatency> latBefore = Optional.empty();
         Optional<ProbeLatency> latAfter = Optional.empty();
+        long slowAfter = 0;
         if (probe.running()) {
             // the change as the run's clock saw it: before its start, after its end (the upgrade wait's facts)
             Optional<Instant> changeStart = ctx.fact("upgrade-started").map(Instant::parse);
@@ -156,6 +157,8 @@ public record DowntimeProbeStep(Phase phase, Duration interval, Duration timeout
             if (changeStart.isPresent() && stopping) {
                 latBefore = probe.latency(null, changeStart.get());
                 latAfter = probe.latency(changeEnd.orElse(changeStart.get()), null);
+                slowAfter = probe.slowerThan(changeEnd.orElse(changeStart.get()),
+                        ctx.settings().thresholds().probeP99Millis());
             }
             scale = probe.timeScale();
             DowntimeProbe.Report r = stopping ? probe.stop() : probe.sofar();
@@ -192,7 +195,8 @@ public record DowntimeProbeStep(Phase phase, Duration interval, Duration timeout
         }
         Instant origin = ctx.fact("probe-started-at").map(Instant::parse).orElse(h.segments().get(0).start());
         var thresholds = ctx.settings().thresholds();
-        Optional<String> latencyBreach = latAfter.filter(l -> l.p99Millis() > thresholds.probeP99Millis())
+        long slow = slowAfter;
+        Optional<String> latencyBreach = latAfter.filter(l -> l.breaches(thresholds.probeP99Millis(), slow))
                 .map(l -> "PING p99 after the change " + ProbeLatency.ms(l.p99Millis()) + " ms over the probe's threshold "
                         + ProbeLatency.ms(thresholds.probeP99Millis()) + " ms (+" + ProbeLatency.ms(l.p99Millis()
                         - thresholds.probeP99Millis()) + ", " + l.errors() + " failed of " + l.probes() + " probes)");

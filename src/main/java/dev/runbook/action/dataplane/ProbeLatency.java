@@ -37,6 +37,26 @@ public record ProbeLatency(long probes, long errors, double p50Millis, double p9
         return Optional.of(new ProbeLatency(probes, errors, rank(sorted, 0.50), rank(sorted, 0.99)));
     }
 
+    /** The answered samples with {@code from <= at} (null: all) slower than {@code millis}. */
+    static long slowerThan(long[] atMillis, long[] latencyMicros, boolean[] ok, int n, Instant from, double millis) {
+        long slow = 0;
+        for (int i = 0; i < n; i++) {
+            if (ok[i] && (from == null || atMillis[i] >= from.toEpochMilli()) && latencyMicros[i] > millis * 1000) {
+                slow++;
+            }
+        }
+        return slow;
+    }
+
+    /**
+     * Whether this stretch breaches {@code thresholdMillis}: its p99 is over it and so are at least two probes
+     * ({@code slow}). A p99 of fewer than 100 probes is their slowest, and one GC pause or a cold JVM after a resume
+     * must not fail the change; with 100 or more a p99 over the threshold means two probes over it anyway.
+     */
+    boolean breaches(double thresholdMillis, long slow) {
+        return p99Millis > thresholdMillis && slow >= 2;
+    }
+
     private static double rank(long[] sorted, double q) {
         if (sorted.length == 0) {
             return 0;

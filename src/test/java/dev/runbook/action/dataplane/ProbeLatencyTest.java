@@ -1,6 +1,8 @@
 package dev.runbook.action.dataplane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.Optional;
@@ -26,5 +28,26 @@ class ProbeLatencyTest {
         assertEquals(Optional.of(new ProbeLatency(100, 0, 1.0, 1.0)), ProbeLatency.of(at, micros, ok, n, null, change));
         assertEquals(Optional.of(new ProbeLatency(100, 1, 2.0, 80.0)), ProbeLatency.of(at, micros, ok, n, change, null));
         assertEquals(Optional.empty(), ProbeLatency.of(at, micros, ok, n, T0.plusSeconds(500), null));
+    }
+
+    /** Six probes after a resume, one of them caught by a 60 ms pause: their p99 is that one; it is not a breach. */
+    @Test
+    void oneSlowProbeAmongFewIsNotABreachTwoAre() {
+        long[] at = new long[6];
+        long[] micros = {1_000, 60_000, 1_000, 1_000, 1_000, 1_000};
+        boolean[] ok = {true, true, true, true, true, true};
+        for (int i = 0; i < 6; i++) {
+            at[i] = T0.plusSeconds(i).toEpochMilli();
+        }
+        ProbeLatency one = ProbeLatency.of(at, micros, ok, 6, null, null).orElseThrow();
+        assertEquals(60.0, one.p99Millis(), "the p99 of six probes is their slowest");
+        long slow = ProbeLatency.slowerThan(at, micros, ok, 6, null, 50);
+        assertEquals(1, slow);
+        assertFalse(one.breaches(50, slow));
+        micros[4] = 55_000;
+        ProbeLatency two = ProbeLatency.of(at, micros, ok, 6, null, null).orElseThrow();
+        assertTrue(two.breaches(50, ProbeLatency.slowerThan(at, micros, ok, 6, null, 50)));
+        assertEquals(0, ProbeLatency.slowerThan(at, micros, ok, 6, T0.plusSeconds(5), 50), "from the change on only");
+        assertFalse(two.breaches(100, ProbeLatency.slowerThan(at, micros, ok, 6, null, 100)), "under the threshold");
     }
 }
