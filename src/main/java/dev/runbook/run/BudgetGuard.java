@@ -41,7 +41,7 @@ final class BudgetGuard {
         if (!TimeBudget.isEngineChange(entry) || overridden.contains(entry.key())) {
             return;
         }
-        TimeBudget.Verdict v = budget.verdict(estimate(), run.backend().time().now());
+        TimeBudget.Verdict v = budget.verdict(estimate(), run.backend().time().now(), run.startedAt());
         boolean refused = v.kind() == TimeBudget.Kind.TOO_SHORT;
         boolean dryRun = !run.backend().mode().canMutate();
         run.journal().append(event(entry).summary(v.line()).facts(v.facts()).is(Kind.BUDGET));

@@ -74,6 +74,7 @@ public final class Run {
     private final List<StepState> finishedInOrder = new ArrayList<>();
     private final ConcurrentHashMap<Class<?>, Object> shared = new ConcurrentHashMap<>();
     private final RunContext context;
+    private Instant startedAt;
     private final JournalSecrets secrets;
     /** Dry run as the pre-flight (go on after a failure, "cannot check") and the drift guard: see their types. */
     private final PreflightPolicy preflight;
@@ -138,6 +139,19 @@ public final class Run {
     /** The time budget of this run: its point of no return, what the rest needs, the window it must fit in. */
     public TimeBudget budget() {
         return budget;
+    }
+
+    /** When this run started (its journal's first event; a resumed run keeps its first start); null if unreadable. */
+    public synchronized Instant startedAt() {
+        if (startedAt == null) {
+            try {
+                startedAt = Journal.read(journal.file()).events().stream().findFirst()
+                        .map(e -> Instant.parse(e.ts())).orElse(null);
+            } catch (RuntimeException e) {
+                LOG.warn("could not read when run {} started: {}", info.id(), e.toString());
+            }
+        }
+        return startedAt;
     }
 
     /** What the rest needs once the engine change is sent (settings and earlier runs, read once). */

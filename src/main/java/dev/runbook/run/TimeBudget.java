@@ -213,12 +213,27 @@ public final class TimeBudget {
         return new Estimate(needs);
     }
 
-    /** The check at {@code now}: where the change runs in the window, and whether the estimate fits. */
+    /** The check at {@code now} for a run whose start is not known. */
     public Verdict verdict(Estimate estimate, Instant now) {
+        return verdict(estimate, now, null);
+    }
+
+    /**
+     * The check at {@code now}: where the change runs in the window, and whether the estimate fits. {@code since} is
+     * when the run started (null: unknown): an apply-immediately change outside the window is unbounded only when the
+     * run did not start before the window last closed — a run that began in (or before) its window and drifted past
+     * the close has nothing left of it.
+     */
+    public Verdict verdict(Estimate estimate, Instant now, Instant since) {
         String text = environment.maintenanceWindow();
         MaintenanceWindow w = MaintenanceWindow.parse(text);
         if (environment.applyImmediately() && !w.contains(now)) {
-            return new Verdict(Kind.UNBOUNDED, estimate, now.truncatedTo(ChronoUnit.SECONDS), null, text);
+            Instant at = now.truncatedTo(ChronoUnit.SECONDS);
+            Instant lastClose = w.nextOpening(now).minus(Duration.ofDays(7)).plus(w.length());
+            if (since != null && since.isBefore(lastClose)) {
+                return new Verdict(Kind.TOO_SHORT, estimate, at, lastClose, text);
+            }
+            return new Verdict(Kind.UNBOUNDED, estimate, at, null, text);
         }
         Instant at = now.truncatedTo(ChronoUnit.SECONDS);
         Instant appliesAt = environment.applyImmediately() ? at : w.nextApply(at);

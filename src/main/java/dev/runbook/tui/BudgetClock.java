@@ -45,7 +45,7 @@ final class BudgetClock {
         if (past()) {
             return MARK + " past no return";
         }
-        TimeBudget.Verdict v = run.budget().verdict(run.budgetEstimate(), now);
+        TimeBudget.Verdict v = run.budget().verdict(run.budgetEstimate(), now, run.startedAt());
         if (v.kind() == TimeBudget.Kind.UNBOUNDED) {
             return "";
         }

@@ -63,6 +63,24 @@ class TimeBudgetTest {
         assertEquals(TimeBudget.Kind.FITS, b.verdict(e, Instant.parse("2026-12-06T05:30:00Z")).kind());
     }
 
+    /** A dev run that began in its window (05:00-07:00) and reaches the engine change after 07:00 has nothing left. */
+    @Test
+    void aRunThatDriftedPastItsWindowsCloseIsRefusedNotUnbounded() {
+        TimeBudget b = budget(settings.environment("dev"));
+        TimeBudget.Estimate e = b.estimate(Estimates.DEFAULTS, BudgetHistory.none());
+        Instant after = Instant.parse("2026-12-06T07:10:00Z");
+        TimeBudget.Verdict drifted = b.verdict(e, after, Instant.parse("2026-12-06T05:20:00Z"));
+        assertEquals(TimeBudget.Kind.TOO_SHORT, drifted.kind());
+        assertEquals("needs 60 min (estimates), 0 min left", drifted.numbers());
+        assertEquals(Instant.parse("2026-12-06T07:00:00Z"), drifted.deadline());
+        // started before the window opened and still outside it at the change: the same run, also past its close
+        assertEquals(TimeBudget.Kind.TOO_SHORT, b.verdict(e, after, Instant.parse("2026-12-06T04:40:00Z")).kind());
+        // started after the window closed: no window bounds it, as before
+        assertEquals(TimeBudget.Kind.UNBOUNDED, b.verdict(e, after, Instant.parse("2026-12-06T07:05:00Z")).kind());
+        assertEquals(TimeBudget.Kind.UNBOUNDED, b.verdict(e, Instant.parse("2026-12-06T04:50:00Z"),
+                Instant.parse("2026-12-06T04:40:00Z")).kind(), "before the opening: not yet in a window");
+    }
+
     @Test
     void aChangeQueuedForTheWindowIsCheckedAgainstTheWindowAwsAppliesItIn() {
         Environment prod = settings.environment("prod");   // sun:04:00-sun:06:00, apply-immediately = false
