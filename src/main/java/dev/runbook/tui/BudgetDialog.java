@@ -1,10 +1,6 @@
 package dev.runbook.tui;
 
-import com.googlecode.lanterna.TerminalSize;
-import com.googlecode.lanterna.gui2.Label;
-import com.googlecode.lanterna.gui2.TextBox;
 import dev.runbook.run.BudgetRequest;
-import dev.runbook.run.Confirmation;
 import dev.runbook.run.TimeBudget;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +11,13 @@ import java.util.List;
  * names and Enter (journaled with the numbers); Esc refuses it, nothing sent. A wrong word shows a message and the
  * dialog stays open.
  */
-public final class BudgetDialog extends TypedDialog<Confirmation> {
+public final class BudgetDialog extends WordDialog {
     private final BudgetRequest request;
-    private final String operator;
 
     BudgetDialog(BudgetRequest request, String operator, int columns, int rows) {
-        super("Time budget · 시간 예산: " + request.entry().key(),
-                new TextBox(new TerminalSize(Math.max(12, request.word().length() + 4), 1)));
+        super("Time budget · 시간 예산: " + request.entry().key(), request.word(), request::accepts, operator, "or Esc",
+                columns, rows);
         this.request = request;
-        this.operator = operator;
-        int width = Math.max(30, Math.min(90, columns - 8));
-        int maxLines = Math.max(6, rows - 9);
         TimeBudget.Verdict v = request.verdict();
         List<String> head = new ArrayList<>();
         ConfirmDialogBuilder.wrap(head, width, "✗ REFUSED, nothing sent: " + v.numbers() + ".");
@@ -39,31 +31,12 @@ public final class BudgetDialog extends TypedDialog<Confirmation> {
         }
         parts.addAll(Wrap.words(width, "  window " + v.window() + " closes " + v.deadline() + "; the change starts "
                 + v.appliesAt()));
-        List<String> tail = new ArrayList<>();
-        ConfirmDialogBuilder.wrap(tail, width, "Type " + request.word() + " and Enter to send it anyway (journaled"
-                + " with these numbers); Esc = do not send it");
-        parts = ConfirmDialogBuilder.fit(parts, maxLines - head.size() - tail.size(),
-                "… (every part is in the log and the journal)");
-        List<String> body = new ArrayList<>(head);
-        body.addAll(parts);
-        body.addAll(tail);
-        setComponent(column(new Label(String.join("\n", body)), box, message));
-        setFocusedInteractable(box);
+        show(head, parts, "… (every part is in the log and the journal)", "Type " + request.word()
+                + " and Enter to send it anyway (journaled with these numbers); Esc = do not send it");
     }
 
     /** What the dialog was opened for. */
     public BudgetRequest request() {
         return request;
-    }
-
-    @Override
-    protected Confirmation cancelled() {
-        return Confirmation.declined(operator);
-    }
-
-    @Override
-    protected void entered(String text) {
-        takeOrRetry(request.accepts(text), new Confirmation(true, operator, "typed " + request.word()),
-                "'" + text.trim() + "' is not " + request.word() + ": type " + request.word() + " exactly, or Esc");
     }
 }
