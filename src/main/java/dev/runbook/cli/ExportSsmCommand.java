@@ -3,9 +3,11 @@ package dev.runbook.cli;
 import dev.runbook.ExitCodes;
 import dev.runbook.config.InvalidInputException;
 import dev.runbook.BuildInfo;
+import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ssm.SsmDocumentCheck;
 import dev.runbook.config.Environment;
 import dev.runbook.config.Settings;
+import dev.runbook.run.TimeBudget;
 import dev.runbook.runbook.Runbook;
 import dev.runbook.ssm.SsmExport;
 import dev.runbook.ssm.SsmParameters;
@@ -49,7 +51,8 @@ public final class ExportSsmCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--name", paramLabel = "NAME", description = "The document name to check and print in the "
-            + "create-document command (default: ValkeyMigration-ENV, or the --check file's name).")
+            + "create-document command (default: ValkeyMigration-ENV for a runbook that changes the engine, else"
+            + " the runbook id in PascalCase, e.g. TlsRequired-ENV; or the --check file's name).")
     String name;
 
     @Option(names = "--notification-arn", paramLabel = "ARN", description = "SNS topic (name starting with "
@@ -76,10 +79,13 @@ public final class ExportSsmCommand implements Callable<Integer> {
         }
         Settings settings = common.settings();
         Environment configured = settings.environment(env);
-        String documentName = name != null ? name : "ValkeyMigration-" + configured.name();
         Environment exported = configured.withMigrationMethod("sdk");
         Runbook runbook = common.loader().load(common.runbook(), exported);
-        String terraformNote = configured.migrationMethod().equals("terraform") ? terraformNote(configured) : "";
+        boolean migration = runbook.entries().stream().anyMatch(TimeBudget::isEngineChange);
+        String documentName = name != null ? name
+                : (migration ? "ValkeyMigration" : SsmContext.pascal(runbook.id())) + "-" + configured.name();
+        String terraformNote = migration && configured.migrationMethod().equals("terraform")
+                ? terraformNote(configured) : "";
         SsmExport.Result r = new SsmExport(exported, settings.waits(), Optional.ofNullable(notificationArn),
                 terraformNote).export(runbook, BuildInfo.load().line());
         List<String> problems = SsmDocumentCheck.check(documentName, r.document());

@@ -45,6 +45,8 @@ public final class RunController {
     private RunView view;
     private int selected;
     private Runbook.Entry running;
+    /** A step whose end a key took before its hand-back arrived: the hand-back is then nothing new. */
+    private Runbook.Entry takenEarly;
     private String progress;
     private Runbook.Entry failed;
     /** The step the order rule just refused (the status bar says so until the selection moves); null when none. */
@@ -185,6 +187,13 @@ public final class RunController {
     }
 
     private void runSelected() {
+        if (running != null && run.state(running.key()).status().finished()) {
+            // the tree already shows the step ended and only its hand-back is still on its way: take it now, so
+            // Enter acts on what the operator sees (the next step) instead of "still running"
+            Runbook.Entry ended = running;
+            stepEnded(ended, run.state(ended.key()));
+            takenEarly = ended;
+        }
         Runbook.Entry e = selected();
         StepStatus status = run.state(e.key()).status();
         if (running != null) {
@@ -234,6 +243,10 @@ public final class RunController {
     }
 
     private void stepEnded(Runbook.Entry e, StepState s) {
+        if (e.equals(takenEarly)) {
+            takenEarly = null; // already taken when a key came before the hand-back
+            return;
+        }
         running = null;
         progress = null;
         previews.clear();

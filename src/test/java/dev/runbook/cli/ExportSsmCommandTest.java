@@ -34,6 +34,32 @@ class ExportSsmCommandTest {
         }
     }
 
+    /**
+     * The TLS runbook exports its change: the mode asserted preferred, an approval naming who is disconnected, the
+     * Modify to required and its waits; the document is named after the runbook and carries no engine note.
+     */
+    @Test
+    void theTlsRequiredRunbookExportsItsChangeUnderItsOwnName() throws IOException {
+        Path out = dir.resolve("tls.yaml");
+        CliResult r = CliResult.run("export-ssm", "--env", "prod", "--runbook", "runbooks/tls-required.conf",
+                "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("aws ssm create-document --name TlsRequired-prod "), r.out());
+        assertFalse(r.err().contains("note: The settings migrate"), "no engine change, no engine note: " + r.err());
+        assertFalse(r.err().contains("change/require-tls"), "the change is exported: " + r.err());
+        assertFalse(r.err().contains("precheck/tls-preferred"), r.err());
+        String yaml = Files.readString(out, StandardCharsets.UTF_8);
+        int preferred = yaml.indexOf("- name: RequireTls_Preferred");
+        int approve = yaml.indexOf("- name: RequireTls_Approve");
+        int modify = yaml.indexOf("- name: RequireTls_Modify");
+        int required = yaml.indexOf("- name: RequireTls_Required");
+        assertTrue(preferred >= 0 && preferred < approve && approve < modify && modify < required, yaml);
+        assertTrue(yaml.substring(modify, required).contains("TransitEncryptionMode: required"), yaml);
+        assertTrue(yaml.substring(approve, modify).contains("disconnected"), "the approval says who is cut off");
+        CliResult check = CliResult.run("export-ssm", "--check", out.toString());
+        assertEquals(0, check.code(), check.err() + check.out());
+    }
+
     @Test
     void withoutOutTheYamlGoesToStdoutAndTheSummaryToStderr() {
         CliResult r = CliResult.run("export-ssm", "--env", "dev");

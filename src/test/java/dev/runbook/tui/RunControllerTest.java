@@ -153,6 +153,23 @@ class RunControllerTest {
         assertEquals(List.of("why skip precheck/flaky"), view.asked);
     }
 
+    /**
+     * The tree shows a step done as soon as the run records it; its hand-back to the screen comes a moment later. An
+     * Enter in between acts on what the operator sees (the next step), not "still running" (seen under load in
+     * DriftDialogE2ETest: the Enter after the ✓ was refused and the dialog never came).
+     */
+    @Test
+    void enterBetweenAStepsEndAndItsHandBackRunsTheNextStep() {
+        open();
+        controller.key(new KeyStroke(KeyType.Enter)); // runs describe; its hand-back waits on the GUI thread
+        assertEquals(StepStatus.DONE, controller.run().state("precheck/describe").status());
+        controller.key(new KeyStroke(KeyType.Enter));
+        assertEquals(StepStatus.FAILED, controller.run().state("precheck/flaky").status(), "the next step ran");
+        guiThread.runAll(); // both hand-backs arrive: the first is already taken
+        assertEquals("precheck/flaky", controller.selected().key());
+        assertEquals("FAILED: t retry · s skip · b rollback · a abort · ? help · q quit", controller.statusLine().keys());
+    }
+
     @Test
     void theFocusedLogTakesTheArrowsUntilEscAndQStillAsksToQuit() {
         open();

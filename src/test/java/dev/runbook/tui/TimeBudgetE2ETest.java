@@ -73,7 +73,9 @@ class TimeBudgetE2ETest {
             assertEquals(List.of(), lines("\"step\":\"migrate/terraform-apply\",\"event\":\"started\""));
             assertEquals(1, lines("\"event\":\"budget\"").size(), "the check journaled with its numbers");
             tmux.keys("Escape");
-            screen = tmux.waitFor(s -> !s.contains("Change refused"), Duration.ofSeconds(10), "the refusal to close");
+            // a capture can catch the dialog half redrawn (its title row not yet there): wait for its text to go too
+            screen = tmux.waitFor(s -> !s.contains("Change refused") && !s.contains("Read-only steps can still run"),
+                    Duration.ofSeconds(10), "the refusal to close");
             assertTrue(screen.contains("│▸  terraform-apply ⚑ no return│"), "the point of no return marked: " + screen);
 
             tmux.keys("Enter");

@@ -1,6 +1,9 @@
 package dev.runbook.action.elasticache;
 
 import dev.runbook.action.Action;
+import dev.runbook.action.ssm.SsmStep;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsClients;
@@ -51,5 +54,21 @@ public record CheckTransitEncryption(String group, String expectMode) implements
                         ? ": turn it on in preferred mode first (the migration's transit-encryption step), and move"
                         + " every client to TLS before required" : ""));
         return b.fact("transit-encryption-mode", mode).build();
+    }
+
+    /** SSM: the group's TransitEncryptionEnabled and, unless off is expected, its TransitEncryptionMode asserted. */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        var id = SsmStep.inputs("ReplicationGroupId", ctx.group());
+        if ("off".equals(expectMode)) {
+            return SsmForm.of(ctx.assertProperty("Off", "in-transit encryption is off", "elasticache",
+                    "DescribeReplicationGroups", id, "$.ReplicationGroups[0].TransitEncryptionEnabled",
+                    SsmContext.bool(false)));
+        }
+        return SsmForm.of(
+                ctx.assertProperty("On", "in-transit encryption is on", "elasticache", "DescribeReplicationGroups", id,
+                        "$.ReplicationGroups[0].TransitEncryptionEnabled", SsmContext.bool(true)),
+                ctx.assertProperty("Mode", "its mode is " + expectMode, "elasticache", "DescribeReplicationGroups", id,
+                        "$.ReplicationGroups[0].TransitEncryptionMode", expectMode));
     }
 }

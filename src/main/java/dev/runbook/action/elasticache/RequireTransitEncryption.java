@@ -1,6 +1,9 @@
 package dev.runbook.action.elasticache;
 
 import dev.runbook.action.Action;
+import dev.runbook.action.ssm.SsmStep;
+import dev.runbook.action.ssm.SsmForm;
+import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsClients;
@@ -107,5 +110,27 @@ public record RequireTransitEncryption(String group) implements Action {
     @Override
     public void reseed(Reseed seed, Reconciliation.Interrupted step) {
         seed.transitRequired();
+    }
+
+    /**
+     * SSM: the mode must read preferred now (the terminal's refusal), an approval that says who is disconnected, the
+     * ModifyReplicationGroup, then waits until the group reads required and is available.
+     */
+    @Override
+    public SsmForm ssm(SsmContext ctx) {
+        var id = SsmStep.inputs("ReplicationGroupId", ctx.group());
+        return SsmForm.of(
+                ctx.assertProperty("Preferred", "in-transit encryption is in preferred mode now (required only follows"
+                        + " preferred)", "elasticache", "DescribeReplicationGroups", id,
+                        "$.ReplicationGroups[0].TransitEncryptionMode", "preferred"),
+                ctx.approval("switch in-transit encryption to required. " + DROPS + " " + OLD_ENDPOINTS),
+                ctx.awsApi("Modify", "ModifyReplicationGroup", "elasticache", "ModifyReplicationGroup",
+                        SsmStep.inputs("ReplicationGroupId", ctx.group(), "TransitEncryptionEnabled", true,
+                                "TransitEncryptionMode", TransitEncryptionMode.REQUIRED.toString(),
+                                "ApplyImmediately", true)).changing(),
+                ctx.waitFor("Required", "the group reads required", ctx.waits().upgradeTimeout(), "elasticache",
+                        "DescribeReplicationGroups", id, "$.ReplicationGroups[0].TransitEncryptionMode", "required"),
+                ctx.waitFor("Available", "available again", ctx.waits().upgradeTimeout(), "elasticache",
+                        "DescribeReplicationGroups", id, "$.ReplicationGroups[0].Status", "available"));
     }
 }

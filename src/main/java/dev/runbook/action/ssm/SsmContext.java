@@ -88,7 +88,8 @@ public final class SsmContext {
         return pascal(stepId) + "_" + suffix;
     }
 
-    static String pascal(String id) {
+    /** {@code id} in PascalCase: tls-required → TlsRequired. */
+    public static String pascal(String id) {
         StringBuilder b = new StringBuilder();
         for (String part : id.split("[^A-Za-z0-9]+")) {
             if (!part.isEmpty()) {
