@@ -7,6 +7,7 @@ import dev.runbook.runbook.Runbook;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * The time budget as the status bar shows it, counting down: before the point of no return, what the window leaves
@@ -20,10 +21,19 @@ final class BudgetClock {
 
     private final Run run;
     private final Optional<Runbook.Entry> pointOfNoReturn;
+    /** What the rest needs: read from the runs folder's journals off the GUI thread; null until then. */
+    private volatile TimeBudget.Estimate estimate;
 
-    BudgetClock(Run run) {
+    /** {@code background} reads the estimate (every earlier run's journal) so the first draw does not wait for it. */
+    BudgetClock(Run run, Executor background) {
         this.run = run;
         this.pointOfNoReturn = run.budget().pointOfNoReturn();
+        if (pointOfNoReturn.isPresent()) {
+            background.execute(() -> {
+                run.startedAt();
+                estimate = run.budgetEstimate();
+            });
+        }
     }
 
     /** The step after which the way back is a snapshot restore into a new group, if the runbook has one here. */
@@ -37,7 +47,10 @@ final class BudgetClock {
                 && s != StepStatus.NOT_APPLICABLE && s != StepStatus.SKIPPED).isPresent();
     }
 
-    /** "budget 43m left", "budget 12m short!", "⚑ past no return", or "" (no engine change, or nothing bounds it). */
+    /**
+     * "budget 43m left", "budget 12m short!", "⚑ past no return", "budget …" while the earlier runs are still being
+     * read, or "" (no engine change, or nothing bounds it).
+     */
     String describe(Instant now) {
         if (pointOfNoReturn.isEmpty()) {
             return "";
@@ -45,7 +58,11 @@ final class BudgetClock {
         if (past()) {
             return MARK + " past no return";
         }
-        TimeBudget.Verdict v = run.budget().verdict(run.budgetEstimate(), now, run.startedAt());
+        TimeBudget.Estimate needs = estimate;
+        if (needs == null) {
+            return "budget …";
+        }
+        TimeBudget.Verdict v = run.budget().verdict(needs, now, run.startedAt());
         if (v.kind() == TimeBudget.Kind.UNBOUNDED) {
             return "";
         }

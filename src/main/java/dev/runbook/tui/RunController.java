@@ -66,7 +66,7 @@ public final class RunController {
     public RunController(Run run, Executor guiThread, Executor worker, Executor previewer, Supplier<Instant> wall) {
         this.run = run;
         this.windowClock = new WindowClock(run.environment().maintenanceWindow());
-        this.budgetClock = new BudgetClock(run);
+        this.budgetClock = new BudgetClock(run, previewer);
         this.guiThread = guiThread;
         this.worker = worker;
         this.wall = wall;
