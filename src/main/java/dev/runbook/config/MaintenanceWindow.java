@@ -107,6 +107,11 @@ public final class MaintenanceWindow {
         return t.minusNanos(t.getNano()).minusSeconds(Math.floorMod(secondOfWeek(t) - start, WEEK));
     }
 
+    /** When the window last closed at or before {@code t} (outside it: the end of its latest opening). */
+    public Instant lastClose(Instant t) {
+        return currentOrNextStart(t).minusSeconds(WEEK).plus(length());
+    }
+
     /**
      * When ElastiCache starts a change queued for the window: in a minute if the window is open at {@code t},
      * else when it next opens.

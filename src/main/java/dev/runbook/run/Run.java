@@ -141,7 +141,10 @@ public final class Run {
         return budget;
     }
 
-    /** When this run started (its journal's first event; a resumed run keeps its first start); null if unreadable. */
+    /**
+     * When this run started: set by {@link #started()}; a resumed run reads its first start once from its journal's
+     * first event. Null if unreadable.
+     */
     public synchronized Instant startedAt() {
         if (startedAt == null) {
             try {
@@ -293,6 +296,9 @@ public final class Run {
      * alone (mode, environment, group, runbook, OS user, AWS identity); the setup's own facts come on top.
      */
     public void started() {
+        synchronized (this) {
+            startedAt = backend.time().now(); // a resumed run reads its first start from the journal instead
+        }
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("mode", backend.mode().label());
         facts.put("environment", environment.name());

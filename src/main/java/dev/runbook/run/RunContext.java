@@ -4,6 +4,7 @@ import dev.runbook.action.ActionContext;
 import dev.runbook.action.Mode;
 import dev.runbook.action.Progress;
 import dev.runbook.action.RequestIds;
+import dev.runbook.action.RunsFolder;
 import dev.runbook.action.TimeSource;
 import dev.runbook.aws.Backend;
 import dev.runbook.config.Environment;
@@ -68,9 +69,10 @@ final class RunContext implements ActionContext {
         return requests;
     }
 
+    /** The backend's services, and the run's own: its runs folder. */
     @Override
     public <T> Optional<T> service(Class<T> type) {
-        return backend.service(type);
+        return type == RunsFolder.class ? Optional.of(type.cast(new RunsFolderOnDisk(runDir))) : backend.service(type);
     }
 
     @Override

@@ -229,7 +229,7 @@ public final class TimeBudget {
         MaintenanceWindow w = MaintenanceWindow.parse(text);
         if (environment.applyImmediately() && !w.contains(now)) {
             Instant at = now.truncatedTo(ChronoUnit.SECONDS);
-            Instant lastClose = w.nextOpening(now).minus(Duration.ofDays(7)).plus(w.length());
+            Instant lastClose = w.lastClose(now);
             if (since != null && since.isBefore(lastClose)) {
                 return new Verdict(Kind.TOO_SHORT, estimate, at, lastClose, text);
             }

@@ -7,13 +7,11 @@ import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsClients;
-import dev.runbook.action.AwsErrors;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
 import java.util.List;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticache.model.DescribeReplicationGroupsRequest;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
 
@@ -40,13 +38,7 @@ public record CheckTransitEncryption(String group, String expectMode) implements
 
     @Override
     public Outcome execute(ActionContext ctx) throws ActionException {
-        ReplicationGroup g;
-        try {
-            g = AwsClients.elastiCache(ctx).describeReplicationGroups(r -> r.replicationGroupId(group))
-                    .replicationGroups().get(0);
-        } catch (SdkException e) {
-            throw AwsErrors.translate("describe " + group, group, e);
-        }
+        ReplicationGroup g = GroupState.describeGroup(AwsClients.elastiCache(ctx), group);
         String mode = TransitMode.of(g);
         String line = group + ": in-transit encryption " + mode;
         Outcome.Builder b = mode.equals(expectMode) ? Outcome.succeeded(line)

@@ -4,7 +4,6 @@ import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsClients;
-import dev.runbook.action.AwsErrors;
 import dev.runbook.action.OrderedMaps;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
@@ -17,10 +16,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticache.ElastiCacheClient;
 import software.amazon.awssdk.services.elasticache.model.DeleteSnapshotRequest;
-import software.amazon.awssdk.services.elasticache.model.DescribeSnapshotsRequest;
 import software.amazon.awssdk.services.elasticache.model.Snapshot;
 
 /**
@@ -99,16 +96,8 @@ public record DeletePreMigrationSnapshots(String group) implements Action {
 
     /** The group's manual snapshots named {@code <group>-pre-valkey-*}, every page. */
     private List<Snapshot> preValkey(ElastiCacheClient ec) throws ActionException {
-        List<Snapshot> out = new ArrayList<>();
-        try {
-            ec.describeSnapshotsPaginator(DescribeSnapshotsRequest.builder().replicationGroupId(group).build())
-                    .forEach(p -> p.snapshots().stream().filter(s -> "manual".equals(s.snapshotSource()))
-                            .filter(s -> s.snapshotName().startsWith(Snapshots.preValkeyPrefix(group)))
-                            .forEach(out::add));
-        } catch (SdkException e) {
-            throw AwsErrors.translate("list the snapshots of " + group, group, e);
-        }
-        return out;
+        return Snapshots.list(ec, group, null).stream().filter(s -> "manual".equals(s.snapshotSource()))
+                .filter(s -> s.snapshotName().startsWith(Snapshots.preValkeyPrefix(group))).toList();
     }
 
     @Override

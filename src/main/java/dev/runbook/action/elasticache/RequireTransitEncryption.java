@@ -7,7 +7,6 @@ import dev.runbook.action.ssm.SsmContext;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
 import dev.runbook.action.AwsClients;
-import dev.runbook.action.AwsErrors;
 import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
@@ -16,7 +15,6 @@ import dev.runbook.action.Reconciliation;
 import dev.runbook.action.Reseed;
 import java.time.Duration;
 import java.util.Optional;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.elasticache.model.ModifyReplicationGroupRequest;
 import software.amazon.awssdk.services.elasticache.model.ReplicationGroup;
 import software.amazon.awssdk.services.elasticache.model.TransitEncryptionMode;
@@ -93,12 +91,7 @@ public record RequireTransitEncryption(String group) implements Action {
     }
 
     private ReplicationGroup describe(ActionContext ctx) throws ActionException {
-        try {
-            return AwsClients.elastiCache(ctx).describeReplicationGroups(r -> r.replicationGroupId(group))
-                    .replicationGroups().get(0);
-        } catch (SdkException e) {
-            throw AwsErrors.translate("describe " + group, group, e);
-        }
+        return GroupState.describeGroup(AwsClients.elastiCache(ctx), group);
     }
 
     @Override

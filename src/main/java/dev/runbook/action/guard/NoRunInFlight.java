@@ -1,7 +1,5 @@
 package dev.runbook.action.guard;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.runbook.action.Action;
 import dev.runbook.action.ActionContext;
 import dev.runbook.action.ActionException;
@@ -12,13 +10,12 @@ import dev.runbook.action.Outcome;
 import dev.runbook.action.Params;
 import dev.runbook.action.Preview;
 import dev.runbook.action.PreviewContext;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.runbook.action.RunsFolder;
+import dev.runbook.action.elasticache.GroupState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
@@ -30,7 +27,6 @@ import software.amazon.awssdk.core.exception.SdkException;
  */
 public record NoRunInFlight(String group) implements Action {
     static final String LEASE_TAG = "valkey-runbook:lock";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static Action create(Params p) {
         return new NoRunInFlight(p.string("replication-group"));
@@ -52,7 +48,7 @@ public record NoRunInFlight(String group) implements Action {
         List<String> problems = new ArrayList<>();
         String self = ctx.runDir().getFileName().toString();
         leaseHolder(ctx, self).ifPresent(problems::add);
-        List<String> unfinished = unfinishedRuns(ctx.runDir().getParent(), self, ctx.mode());
+        List<String> unfinished = unfinishedRuns(ctx);
         if (!unfinished.isEmpty()) {
             problems.add("unfinished run(s) of " + group + " in " + ctx.runDir().getParent() + ": "
                     + String.join(", ", unfinished) + " (crashed or quit: resume may still need the rollback group"
@@ -67,10 +63,10 @@ public record NoRunInFlight(String group) implements Action {
     }
 
     /** Another run's unexpired lease on the group, in words; empty when none. */
-    private java.util.Optional<String> leaseHolder(ActionContext ctx, String self) throws ActionException {
+    private Optional<String> leaseHolder(ActionContext ctx, String self) throws ActionException {
         try {
             var ec = AwsClients.elastiCache(ctx);
-            String arn = ec.describeReplicationGroups(r -> r.replicationGroupId(group)).replicationGroups().get(0).arn();
+            String arn = GroupState.describeGroup(ec, group).arn();
             return ec.listTagsForResource(r -> r.resourceName(arn)).tagList().stream()
                     .filter(t -> LEASE_TAG.equals(t.key())).map(t -> t.value()).findFirst()
                     .filter(v -> !v.startsWith(self + "/"))
@@ -81,57 +77,19 @@ public record NoRunInFlight(String group) implements Action {
         }
     }
 
-    private static java.util.Optional<Instant> expires(String value) {
+    private static Optional<Instant> expires(String value) {
         try {
-            return java.util.Optional.of(Instant.parse(value.substring(value.lastIndexOf('/') + 1)));
+            return Optional.of(Instant.parse(value.substring(value.lastIndexOf('/') + 1)));
         } catch (RuntimeException e) {
-            return java.util.Optional.empty(); // unreadable: counts as held, as the run's own lease rule says
+            return Optional.empty(); // unreadable: counts as held, as the run's own lease rule says
         }
     }
 
-    /** Run folders (not this one) whose journal started a run of this group in a comparable mode and never ended. */
-    List<String> unfinishedRuns(Path runsDir, String self, Mode mode) throws ActionException {
-        List<String> out = new ArrayList<>();
-        if (runsDir == null || !Files.isDirectory(runsDir)) {
-            return out;
-        }
-        String counts = mode == Mode.REHEARSAL ? Mode.REHEARSAL.label() : Mode.LIVE.label();
-        try (Stream<Path> dirs = Files.list(runsDir)) {
-            for (Path dir : dirs.sorted().toList()) {
-                Path journal = dir.resolve("journal.jsonl");
-                if (dir.getFileName().toString().equals(self) || !Files.isRegularFile(journal)) {
-                    continue;
-                }
-                boolean ours = false;
-                boolean ended = false;
-                for (String line : Files.readAllLines(journal)) {
-                    JsonNode e = read(line);
-                    if (e == null) {
-                        continue;
-                    }
-                    String event = e.path("event").asText();
-                    if ("run-started".equals(event)) {
-                        ours = group.equals(e.path("facts").path("replication-group").asText())
-                                && counts.equals(e.path("facts").path("mode").asText());
-                    } else if ("run-ended".equals(event)) {
-                        ended = true;
-                    }
-                }
-                if (ours && !ended) {
-                    out.add(dir.getFileName().toString());
-                }
-            }
-        } catch (IOException e) {
-            throw new ActionException("Cannot read the runs folder " + runsDir + ": " + e.getMessage());
-        }
-        return out;
-    }
-
-    private static JsonNode read(String line) {
-        try {
-            return line.isBlank() ? null : JSON.readTree(line);
-        } catch (IOException e) {
-            return null; // a torn last line: the run did not end there
-        }
+    /** Unfinished runs (not this one) of this group in a comparable mode, from the run's runs folder. */
+    private List<String> unfinishedRuns(ActionContext ctx) {
+        String counts = ctx.mode() == Mode.REHEARSAL ? Mode.REHEARSAL.label() : Mode.LIVE.label();
+        return ctx.service(RunsFolder.class).map(RunsFolder::unfinished).orElse(List.of()).stream()
+                .filter(r -> group.equals(r.group()) && counts.equals(r.mode())).map(RunsFolder.Unfinished::id)
+                .toList();
     }
 }
